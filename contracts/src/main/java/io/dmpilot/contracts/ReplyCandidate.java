@@ -1,0 +1,33 @@
+package io.dmpilot.contracts;
+
+import java.util.List;
+
+/**
+ * A proposed reply on {@code dm.reply-candidates.v1}, produced by rules-service.
+ *
+ * @param tier the tier whose engine produced the text; its quota is the one charged
+ * @param score similarity for semantic matches, 1.0 for keyword and fixed replies
+ * @param autoRepliesInARow automatic replies already sent in a row in this conversation, for dispatch's cap
+ * @param deadline epoch milliseconds after which the reply must not be sent (received + 90 s)
+ * @param noMatchReason null when a reply was found; otherwise why not (no rule matched, unknown account), so
+ *     the message still reaches its terminal NO_MATCH outcome through the pipeline instead of vanishing
+ */
+public record ReplyCandidate(
+        String candidateId,
+        InboundEvent inbound,
+        String agencyId,
+        Tier tier,
+        String ruleId,
+        Scenario scenario,
+        String variant,
+        String text,
+        List<String> matchedKeywords,
+        double score,
+        int autoRepliesInARow,
+        long createdAt,
+        long deadline,
+        String noMatchReason) {
+    public boolean matched() {
+        return noMatchReason == null;
+    }
+}

@@ -1,0 +1,98 @@
+package io.dmpilot.ingest;
+
+import io.dmpilot.contracts.InboundEvent;
+import io.dmpilot.contracts.douyin.DouyinSignature;
+import io.dmpilot.kit.Problem;
+import io.dmpilot.kit.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.RestHeader;
+
+/**
+ * The only door from the platform into dmpilot. Answers 200 only for what Kafka has stored: a failed
+ * publication answers 503 so the platform retries.
+ */
+@Path("/webhook/douyin")
+public class WebhookResource {
+    private static final Logger LOG = Logger.getLogger(WebhookResource.class);
+
+    private final IngestConfig config;
+    private final DeliveryDedupe dedupe;
+    private final InboundPublisher publisher;
+    private final MeterRegistry meters;
+
+    public WebhookResource(
+            IngestConfig config, DeliveryDedupe dedupe, InboundPublisher publisher, MeterRegistry meters) {
+        this.config = config;
+        this.dedupe = dedupe;
+        this.publisher = publisher;
+        this.meters = meters;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Map<String, Object>> receive(byte[] body, @RestHeader("X-Douyin-Signature") String signature) {
+        long receivedAt = System.currentTimeMillis();
+        if (signature == null || signature.isBlank()) {
+            throw unauthorized("X-Douyin-Signature header is missing");
+        }
+        WebhookEnvelope envelope = WebhookEnvelope.parse(body);
+        String secret = config.secretFor(envelope.clientKey())
+                .orElseThrow(() -> unauthorized("unknown client_key " + envelope.clientKey()));
+        if (!DouyinSignature.verify(secret, body, signature)) {
+            throw unauthorized("signature does not match the body");
+        }
+        if ("verify_webhook".equals(envelope.event())) {
+            count(envelope.event(), "handshake");
+            return Uni.createFrom().item(Map.of("challenge", envelope.content().path("challenge")));
+        }
+        InboundEvent event =
+                InboundNormalizer.normalize(envelope, receivedAt, UUID.randomUUID().toString());
+        return dedupe.firstDelivery(event.eventId()).chain(first -> first ? publish(envelope, event) : duplicate(envelope));
+    }
+
+    private Uni<Map<String, Object>> publish(WebhookEnvelope envelope, InboundEvent event) {
+        return publisher
+                .publish(event)
+                .invoke(() -> {
+                    count(envelope.event(), "accepted");
+                    MDC.put("conversationId", event.conversationId());
+                    LOG.debugf("published %s %s", event.kind(), event.eventId());
+                })
+                .replaceWith(Map.<String, Object>of("status", "accepted", "event_id", event.eventId()))
+                .onFailure()
+                .recoverWithUni(failure -> dedupe.forget(event.eventId()).onItemOrFailure().transformToUni((ok, e) -> {
+                    count(envelope.event(), "unavailable");
+                    LOG.errorf(failure, "could not publish %s; answering 503 so the platform retries", event.eventId());
+                    return Uni.createFrom()
+                            .failure(new ProblemException(Problem.of(
+                                    503, "Service unavailable", "the message could not be stored; retry later")));
+                }));
+    }
+
+    private Uni<Map<String, Object>> duplicate(WebhookEnvelope envelope) {
+        count(envelope.event(), "duplicate");
+        return Uni.createFrom().item(Map.of("status", "duplicate"));
+    }
+
+    private void count(String event, String result) {
+        meters.counter("dmpilot_webhooks_received_total", "event", event, "result", result)
+                .increment();
+    }
+
+    private ProblemException unauthorized(String detail) {
+        meters.counter("dmpilot_webhooks_received_total", "event", "unknown", "result", "unauthorized")
+                .increment();
+        return new ProblemException(Problem.of(401, "Unauthorized", detail));
+    }
+}
