@@ -1,0 +1,38 @@
+package io.dmpilot.rules;
+
+import io.dmpilot.contracts.Tier;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A Douyin enterprise account served by an agency. Its tier decides which reply engines it may use. */
+@Entity
+@Table(name = "account")
+public class Account extends PanacheEntityBase {
+    /** The account's Douyin open id: the platform's identifier, stable, and the key of every event. */
+    @Id
+    @Column(name = "open_id", length = 128)
+    public String openId;
+
+    @Column(name = "agency_id", nullable = false, length = 64)
+    public String agencyId;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Tier tier;
+
+    @Column(name = "crisis_mode", nullable = false)
+    public boolean crisisMode;
+
+    public static Uni<Account> byOpenId(String openId) {
+        return findById(openId);
+    }
+}

@@ -1,0 +1,26 @@
+package io.dmpilot.rules;
+
+import io.dmpilot.contracts.Tier;
+import io.dmpilot.kit.ProblemException;
+
+/** Body of {@code POST /accounts}. {@code fixedReply} is the BASIC tier's answer to any message. */
+public record AccountRequest(String openId, String agencyId, String name, Tier tier, String fixedReply) {
+    void validate() {
+        requireText("openId", openId, 128);
+        requireText("agencyId", agencyId, 64);
+        requireText("name", name, 200);
+        if (tier == null) {
+            throw ProblemException.invalidField("tier", "tier is required: BASIC, ADVANCED or CUSTOM");
+        }
+        requireText("fixedReply", fixedReply, 2000);
+    }
+
+    static void requireText(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalidField(field, field + " is required");
+        }
+        if (value.length() > max) {
+            throw ProblemException.invalidField(field, field + " is longer than " + max + " characters");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.dmpilot.rules;
+
+import io.dmpilot.contracts.Scenario;
+import io.dmpilot.kit.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** Operators' API for accounts and their templates. Every change is announced on config.changes.v1. */
+@Path("/accounts")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+    private final ConfigChangePublisher changes;
+
+    public AccountResource(ConfigChangePublisher changes) {
+        this.changes = changes;
+    }
+
+    @POST
+    public Uni<Response> create(AccountRequest request) {
+        if (request == null) throw ProblemException.badRequest("a JSON body is required");
+        request.validate();
+        return Panache.withTransaction(() -> Account.byOpenId(request.openId()).chain(existing -> {
+                    if (existing != null) {
+                        throw ProblemException.conflict("account " + request.openId() + " exists");
+                    }
+                    return AccountSetup.create(request);
+                }))
+                .call(view -> changes.upserted("account", view.openId()))
+                .map(view -> Response.created(URI.create("/accounts/" + view.openId()))
+                        .entity(view)
+                        .build());
+    }
+
+    @GET
+    public Uni<List<AccountView>> list(
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and 500");
+        }
+        return Panache.withSession(() -> Account.<Account>findAll()
+                .page(page, size)
+                .list()
+                .chain(accounts -> AccountSetup.views(accounts)));
+    }
+
+    @GET
+    @Path("/{openId}")
+    public Uni<AccountView> get(@PathParam("openId") String openId) {
+        return Panache.withSession(() -> AccountSetup.view(openId));
+    }
+
+    @PUT
+    @Path("/{openId}/templates/{scenario}")
+    public Uni<AccountView> putTemplate(
+            @PathParam("openId") String openId, @PathParam("scenario") String scenario, TemplateRequest request) {
+        if (request == null) throw ProblemException.badRequest("a JSON body is required");
+        request.validate();
+        Scenario parsed = parseScenario(scenario);
+        return Panache.withTransaction(() -> AccountSetup.putTemplate(openId, parsed, request.text()))
+                .call(view -> changes.upserted("account", openId));
+    }
+
+    /** Crisis mode: the account answers from its crisis template at once (DESIGN §5). */
+    @PUT
+    @Path("/{openId}/crisis")
+    public Uni<AccountView> setCrisis(@PathParam("openId") String openId, CrisisRequest request) {
+        if (request == null) throw ProblemException.badRequest("a JSON body {\"enabled\": true|false} is required");
+        return Panache.withTransaction(() -> AccountSetup.setCrisis(openId, request.enabled()))
+                .call(view -> changes.upserted("account", openId));
+    }
+
+    public record CrisisRequest(boolean enabled) {}
+
+    private static Scenario parseScenario(String value) {
+        try {
+            return Scenario.valueOf(value.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("scenario", "unknown scenario " + value);
+        }
+    }
+}

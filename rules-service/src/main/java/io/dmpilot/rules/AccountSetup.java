@@ -1,0 +1,68 @@
+package io.dmpilot.rules;
+
+import io.dmpilot.contracts.Scenario;
+import io.dmpilot.kit.ProblemException;
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Account writes and reads shared by the REST resource and the demo seed. Call inside a session. */
+final class AccountSetup {
+    static Uni<AccountView> create(AccountRequest request) {
+        Account account = new Account();
+        account.openId = request.openId();
+        account.agencyId = request.agencyId();
+        account.name = request.name();
+        account.tier = request.tier();
+        ReplyTemplate fixed = new ReplyTemplate();
+        fixed.accountOpenId = request.openId();
+        fixed.scenario = Scenario.FALLBACK;
+        fixed.text = request.fixedReply();
+        return account.persist().chain(fixed::persist).replaceWith(() -> AccountView.of(account, List.of(fixed)));
+    }
+
+    static Uni<AccountView> view(String openId) {
+        return Account.byOpenId(openId).chain(account -> {
+            if (account == null) throw ProblemException.notFound("no account " + openId);
+            return ReplyTemplate.ofAccount(openId).map(templates -> AccountView.of(account, templates));
+        });
+    }
+
+    static Uni<List<AccountView>> views(List<Account> accounts) {
+        List<AccountView> out = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Account account : accounts) {
+            chain = chain.chain(() -> ReplyTemplate.ofAccount(account.openId)
+                    .invoke(templates -> out.add(AccountView.of(account, templates)))
+                    .replaceWithVoid());
+        }
+        return chain.replaceWith(out);
+    }
+
+    static Uni<AccountView> putTemplate(String openId, Scenario scenario, String text) {
+        return Account.byOpenId(openId)
+                .chain(account -> {
+                    if (account == null) throw ProblemException.notFound("no account " + openId);
+                    return ReplyTemplate.of(openId, scenario);
+                })
+                .chain(existing -> {
+                    ReplyTemplate template = existing != null ? existing : new ReplyTemplate();
+                    template.accountOpenId = openId;
+                    template.scenario = scenario;
+                    template.text = text;
+                    return template.persist();
+                })
+                .chain(() -> view(openId));
+    }
+
+    static Uni<AccountView> setCrisis(String openId, boolean enabled) {
+        return Account.byOpenId(openId)
+                .invoke(account -> {
+                    if (account == null) throw ProblemException.notFound("no account " + openId);
+                    account.crisisMode = enabled;
+                })
+                .chain(() -> view(openId));
+    }
+
+    private AccountSetup() {}
+}

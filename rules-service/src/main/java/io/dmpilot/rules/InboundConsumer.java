@@ -1,0 +1,62 @@
+package io.dmpilot.rules;
+
+import io.dmpilot.contracts.Channels;
+import io.dmpilot.contracts.InboundEvent;
+import io.dmpilot.contracts.InboundKind;
+import io.dmpilot.contracts.ReplyCandidate;
+import io.dmpilot.contracts.Topics;
+import io.dmpilot.contracts.serde.EventJson;
+import io.dmpilot.kit.KeyedRecords;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * dm.inbound.v1 → dm.reply-candidates.v1. The record is acknowledged only after the candidate is stored
+ * in Kafka; a record that cannot be parsed fails and goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class InboundConsumer {
+    private static final Logger LOG = Logger.getLogger(InboundConsumer.class);
+
+    private final ReplyPlanner planner;
+    private final MutinyEmitter<ReplyCandidate> candidates;
+    private final MeterRegistry meters;
+
+    public InboundConsumer(
+            ReplyPlanner planner,
+            @Channel(Channels.REPLY_CANDIDATES) MutinyEmitter<ReplyCandidate> candidates,
+            MeterRegistry meters) {
+        this.planner = planner;
+        this.candidates = candidates;
+        this.meters = meters;
+    }
+
+    @Incoming(Channels.INBOUND)
+    public Uni<Void> consume(String payload) {
+        InboundEvent inbound = EventJson.read(payload, InboundEvent.class);
+        if (inbound.kind() != InboundKind.USER_MESSAGE) {
+            // echoes, human replies and chat-opened events are dispatch's and analytics' business
+            return Uni.createFrom().voidItem();
+        }
+        return planner.plan(inbound).chain(this::emit);
+    }
+
+    private Uni<Void> emit(ReplyCandidate candidate) {
+        InboundEvent inbound = candidate.inbound();
+        meters.counter("dmpilot_candidates_planned_total", "result", candidate.matched() ? "matched" : "no_match")
+                .increment();
+        LOG.debugf("conversation %s: %s", inbound.conversationId(), candidate.matched() ? candidate.ruleId() : candidate.noMatchReason());
+        return candidates.sendMessage(KeyedRecords.of(
+                Topics.REPLY_CANDIDATES,
+                "rules-service",
+                inbound.conversationId(),
+                candidate.candidateId(),
+                inbound.traceId(),
+                candidate));
+    }
+}

@@ -1,0 +1,170 @@
+package io.dmpilot.rules;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dmpilot.contracts.InboundEvent;
+import io.dmpilot.contracts.InboundKind;
+import io.dmpilot.contracts.ReplyCandidate;
+import io.dmpilot.contracts.Scenario;
+import io.dmpilot.contracts.Tier;
+import io.dmpilot.contracts.Topics;
+import io.dmpilot.contracts.serde.EventJson;
+import io.dmpilot.testing.TestServices;
+import io.dmpilot.testing.TopicProbe;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = TestServices.class, initArgs = @ResourceArg(name = "services", value = "kafka,postgres"))
+class InboundConsumerTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private TopicProbe candidates;
+
+    @BeforeEach
+    void openProbe() {
+        candidates = TopicProbe.open(Topics.REPLY_CANDIDATES);
+    }
+
+    @AfterEach
+    void closeProbe() {
+        candidates.close();
+    }
+
+    @Test
+    void basicAccountAnswersWithItsFixedTemplateRendered() {
+        String account = createAccount(Tier.BASIC, "{nickname}您好，欢迎光临");
+        InboundEvent inbound = userMessage(account, "这个多少钱");
+
+        ReplyCandidate candidate = awaitCandidate(inbound);
+
+        assertTrue(candidate.matched());
+        assertEquals("小王您好，欢迎光临", candidate.text());
+        assertEquals(Tier.BASIC, candidate.tier());
+        assertEquals(Scenario.FALLBACK, candidate.scenario());
+        assertEquals("demo-agency", candidate.agencyId());
+        assertEquals(inbound.receivedAt() + 90_000, candidate.deadline());
+    }
+
+    @Test
+    void unknownAccountGivesAnExplicitNoMatch() {
+        InboundEvent inbound = userMessage("nobody-" + UUID.randomUUID(), "在吗");
+
+        ReplyCandidate candidate = awaitCandidate(inbound);
+
+        assertFalse(candidate.matched());
+        assertEquals("unknown-account", candidate.noMatchReason());
+        assertNull(candidate.text());
+    }
+
+    @Test
+    void templateEditOverRestTakesEffectWithoutRestart() {
+        String account = createAccount(Tier.BASIC, "旧的回复");
+        awaitCandidate(userMessage(account, "第一条"));
+
+        given().contentType("application/json")
+                .body(Map.of("text", "新的回复"))
+                .put("/accounts/{id}/templates/FALLBACK", account)
+                .then()
+                .statusCode(200)
+                .body("templates.FALLBACK", equalTo("新的回复"));
+
+        assertEquals("新的回复", awaitCandidate(userMessage(account, "第二条")).text());
+    }
+
+    @Test
+    void crisisTemplateReplacesTheFixedReplyAtOnce() {
+        String account = createAccount(Tier.BASIC, "平时的回复");
+        given().contentType("application/json")
+                .body(Map.of("text", "非常抱歉，我们正在紧急处理"))
+                .put("/accounts/{id}/templates/CRISIS", account)
+                .then()
+                .statusCode(200);
+        given().contentType("application/json")
+                .body(Map.of("enabled", true))
+                .put("/accounts/{id}/crisis", account)
+                .then()
+                .statusCode(200)
+                .body("crisisMode", equalTo(true));
+
+        ReplyCandidate candidate = awaitCandidate(userMessage(account, "你们怎么回事"));
+
+        assertEquals(Scenario.CRISIS, candidate.scenario());
+        assertEquals("非常抱歉，我们正在紧急处理", candidate.text());
+    }
+
+    @Test
+    void malformedRecordGoesToTheDeadLetterTopicAndConsumingContinues() {
+        try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.INBOUND))) {
+            TopicProbe.send(Topics.INBOUND, "bad-key", "{this is not an event");
+
+            Awaitility.await().atMost(WAIT).until(() -> dlq.rawRecords().stream()
+                    .anyMatch(r -> "{this is not an event".equals(r.value())));
+        }
+        String account = createAccount(Tier.BASIC, "仍然在工作");
+        assertEquals("仍然在工作", awaitCandidate(userMessage(account, "还在吗")).text());
+    }
+
+    @Test
+    void invalidAccountsAreRejectedWithTheFieldNamed() {
+        given().contentType("application/json")
+                .body(Map.of("openId", "x", "agencyId", "a", "name", "n", "fixedReply", "hi"))
+                .post("/accounts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("tier"));
+        given().contentType("application/json")
+                .body("{\"openId\": ")
+                .post("/accounts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().get("/accounts/{id}", "missing-" + UUID.randomUUID()).then().statusCode(404);
+        given().contentType("application/json")
+                .body(Map.of("text", "x"))
+                .put("/accounts/{id}/templates/NOPE", "demo-account")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("scenario"));
+    }
+
+    private String createAccount(Tier tier, String fixedReply) {
+        String openId = "acct-" + UUID.randomUUID();
+        given().contentType("application/json")
+                .body(Map.of(
+                        "openId", openId, "agencyId", "demo-agency", "name", "测试店铺", "tier", tier, "fixedReply",
+                        fixedReply))
+                .post("/accounts")
+                .then()
+                .statusCode(201);
+        return openId;
+    }
+
+    private ReplyCandidate awaitCandidate(InboundEvent inbound) {
+        TopicProbe.send(Topics.INBOUND, inbound.conversationId(), EventJson.write(inbound));
+        return candidates.awaitRecords(
+                        ReplyCandidate.class, c -> c.inbound().eventId().equals(inbound.eventId()), WAIT)
+                .get(0);
+    }
+
+    private static InboundEvent userMessage(String account, String text) {
+        String id = UUID.randomUUID().toString();
+        return new InboundEvent(
+                "im_receive_msg:" + id, InboundKind.USER_MESSAGE, "sim-app", account, "user-" + id, "小王",
+                "conv-" + id, id, "text", text, System.currentTimeMillis(), System.currentTimeMillis(), Map.of(),
+                "trace-" + id);
+    }
+}
