@@ -101,10 +101,15 @@ init_home() {
   [[ -f $HOME_MARKER ]] || echo "created by $SCRIPT_DIR/stack.sh" >"$HOME_MARKER"
 }
 
-# one `up`/`down` at a time (two concurrent `up`s would both try to start Kafka)
+# one `up`/`down` at a time (two concurrent `up`s would both try to start Kafka).
+# fd 9 holds the lock: every daemon started below gets `9>&-`, or it would inherit the lock
+# and keep it for its whole life.
 take_lock() {
   exec 9>"$STACK_HOME/.lock"
-  flock -w 300 9 || die "another stack.sh is still running (lock $STACK_HOME/.lock)"
+  if ! flock -n 9; then
+    say "stack: waiting for another stack.sh to finish (lock $STACK_HOME/.lock)"
+    flock -w 300 9 || die "another stack.sh is still running after 300 s (lock $STACK_HOME/.lock)"
+  fi
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -142,8 +147,11 @@ kafka_fetch() {
   t0=$(now_ms)
   # fill a temp folder and rename it, so an interrupted fetch never looks complete
   rm -rf "$KAFKA_LIBS.tmp"
-  (cd "$KAFKA_SRC" && $MVN -q -B -f pom.xml dependency:copy-dependencies \
-      -DoutputDirectory="$KAFKA_LIBS.tmp") || die "fetching Kafka jars failed (see Maven output above)"
+  # (Maven 3.8 prints stray colour codes even with -B: strip them)
+  # shellcheck disable=SC2086
+  (cd "$KAFKA_SRC" && $MVN -q -B -Dstyle.color=never -f pom.xml dependency:copy-dependencies \
+      -DoutputDirectory="$KAFKA_LIBS.tmp" 2>&1 | sed -u $'s/\e\\[[0-9;]*m//g') \
+    || die "fetching Kafka jars failed (see Maven output above)"
   echo "$stamp" >"$KAFKA_LIBS.tmp/.fetched"
   rm -rf "$KAFKA_LIBS"
   mv "$KAFKA_LIBS.tmp" "$KAFKA_LIBS"
@@ -230,8 +238,21 @@ kafka_start() {
   setsid nohup java $KAFKA_JVM_OPTS -Djava.awt.headless=true \
       -Dkafka.logs.dir="$KAFKA_LOGS" -Dlog4j2.configurationFile="$KAFKA_SRC/log4j2.xml" \
       -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_CONF" \
-      >>"$KAFKA_LOGS/kafka.out" 2>&1 </dev/null &
+      >>"$KAFKA_LOGS/kafka.out" 2>&1 </dev/null 9>&- &
   echo $! >"$KAFKA_PIDFILE"
+}
+
+# KafkaSetup.java compiled once into the stack folder: launching the .java file directly would
+# compile it on every `up` (~1 s more each time, on 2 cores)
+kafka_tool_compile() {
+  local out=$KAFKA_DIR/tools stamp
+  stamp=$(cat "$KAFKA_SRC/KafkaSetup.java" "$KAFKA_LIBS/.fetched" | sha256sum | cut -d' ' -f1)
+  [[ -f $out/.compiled && $(<"$out/.compiled") == "$stamp" ]] && return 0
+  command -v javac >/dev/null || die "javac not found: a JDK 17+ is needed (not just a JRE)"
+  rm -rf "$out.tmp" && mkdir -p "$out.tmp"
+  javac -nowarn -cp "$KAFKA_LIBS/*" -d "$out.tmp" "$KAFKA_SRC/KafkaSetup.java" || die "kafka: compiling KafkaSetup.java failed"
+  echo "$stamp" >"$out.tmp/.compiled"
+  rm -rf "$out" && mv "$out.tmp" "$out"
 }
 
 # wait for the port, then let KafkaSetup.java wait for a metadata answer and create the topics
@@ -258,8 +279,8 @@ kafka_ready_and_topics() {
     fi
   done
   # shellcheck disable=SC2086
-  if ! java $TOOL_JVM_OPTS -Dlog4j2.configurationFile="$KAFKA_SRC/log4j2-tools.xml" -cp "$KAFKA_LIBS/*" \
-      "$KAFKA_SRC/KafkaSetup.java" "$KAFKA_HOST:$KAFKA_PORT" "$started" "$deadline" "$PARTITIONS" "${specs[@]}"; then
+  if ! java $TOOL_JVM_OPTS -Dlog4j2.configurationFile="$KAFKA_SRC/log4j2-tools.xml" -cp "$KAFKA_DIR/tools:$KAFKA_LIBS/*" \
+      KafkaSetup "$KAFKA_HOST:$KAFKA_PORT" "$started" "$deadline" "$PARTITIONS" "${specs[@]}"; then
     kafka_log_tail; die "kafka: broker not ready or topic creation failed"
   fi
 }
@@ -269,11 +290,13 @@ kafka_up() {
   command -v java >/dev/null || die "java (JDK 17+) not found"
   if pid=$(kafka_pid); then
     say "kafka: running (pid $pid), checking topics"
+    kafka_tool_compile
     kafka_ready_and_topics "$(now_ms)"
     return 0
   fi
   rm -f "$KAFKA_PIDFILE" # stale
   kafka_fetch
+  kafka_tool_compile
   kafka_write_config
   kafka_format
   started=$(now_ms)
@@ -351,7 +374,7 @@ redis_up() {
   mkdir -p "$REDIS_DIR"
   # no persistence: it is a cache/state store for local runs only
   redis-server --bind "$REDIS_HOST" --port "$REDIS_PORT" --daemonize yes --save '' --appendonly no \
-      --dir "$REDIS_DIR" --logfile "$REDIS_DIR/redis.log" --pidfile "$REDIS_DIR/redis.pid" >/dev/null \
+      --dir "$REDIS_DIR" --logfile "$REDIS_DIR/redis.log" --pidfile "$REDIS_DIR/redis.pid" >/dev/null 9>&- \
     || die "redis: redis-server failed to start (log $REDIS_DIR/redis.log)"
   echo "$REDIS_DIR/redis.pid" >"$STATE_DIR/redis.started"
   for ((i = 0; i < 50; i++)); do
@@ -457,7 +480,7 @@ pg_up() {
         pg_trust_localhost "$ver" "$name"
       fi
       read -r ver name <<<"$cluster"
-      pg_ctlcluster --skip-systemctl-redirect "$ver" "$name" start \
+      pg_ctlcluster --skip-systemctl-redirect "$ver" "$name" start 9>&- \
         || die "postgresql: could not start cluster $ver/$name (log /var/log/postgresql/postgresql-$ver-$name.log)"
       echo "$ver $name" >"$STATE_DIR/postgresql.started"
       started_here=1

@@ -22,8 +22,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Readiness check + idempotent topic creation for the local Kafka broker, in ONE JVM
- * (starting a TopicCommand JVM per topic costs ~1.5 s each). Run by deploy/local/stack.sh as
- * a single-file source program: {@code java -cp 'libs/*' KafkaSetup.java ...}.
+ * (starting a TopicCommand JVM per topic costs ~1.6 s each on 2 cores). deploy/local/stack.sh
+ * compiles it once into $DMPILOT_HOME/kafka/tools against the broker's jars and runs
+ * {@code java -cp 'tools:libs/*' KafkaSetup ...}; {@code java -cp 'libs/*' KafkaSetup.java ...}
+ * (single-file source launch) works too, ~1 s slower.
  *
  * <pre>
  * args: bootstrap startedAtMillis deadlineMillis partitions "topic [key=value ...]" ...

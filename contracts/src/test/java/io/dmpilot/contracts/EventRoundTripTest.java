@@ -1,6 +1,7 @@
 package io.dmpilot.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +57,8 @@ class EventRoundTripTest {
         json.put("addedInALaterRelease", "新字段");
         json.putObject("anotherNewObject").put("nested", 1);
 
-        assertEquals(sample.event(), EventJson.read(json.toString(), sample.event().getClass()));
+        assertEquals(
+                sample.event(), EventJson.read(json.toString(), sample.event().getClass()));
     }
 
     @Test
@@ -77,8 +79,8 @@ class EventRoundTripTest {
 
     @Test
     void derivedAccessorsAreNotWrittenAsFields() {
-        assertTrue(!EventJson.write(SampleEvents.candidate()).contains("\"matched\""));
-        assertTrue(!EventJson.write(SampleEvents.ruleUpsert()).contains("recordKey"));
+        assertFalse(EventJson.write(SampleEvents.candidate()).contains("\"matched\""));
+        assertFalse(EventJson.write(SampleEvents.ruleUpsert()).contains("recordKey"));
     }
 
     @ParameterizedTest
@@ -89,16 +91,16 @@ class EventRoundTripTest {
 
     @Test
     void aTimestampThatIsNotANumberIsAMalformedEvent() {
-        String json = EventJson.write(SampleEvents.userMessage()).replace("\"receivedAt\":" + SampleEvents.RECEIVED_AT,
-                "\"receivedAt\":\"yesterday\"");
+        String json = EventJson.write(SampleEvents.userMessage())
+                .replace("\"receivedAt\":" + SampleEvents.RECEIVED_AT, "\"receivedAt\":\"yesterday\"");
 
         assertThrows(MalformedEventException.class, () -> EventJson.read(json, InboundEvent.class));
     }
 
     @Test
     void aNullTimestampIsAMalformedEventNotZero() {
-        String json = EventJson.write(SampleEvents.userMessage()).replace("\"receivedAt\":" + SampleEvents.RECEIVED_AT,
-                "\"receivedAt\":null");
+        String json = EventJson.write(SampleEvents.userMessage())
+                .replace("\"receivedAt\":" + SampleEvents.RECEIVED_AT, "\"receivedAt\":null");
 
         assertThrows(MalformedEventException.class, () -> EventJson.read(json, InboundEvent.class));
     }
@@ -120,7 +122,8 @@ class EventRoundTripTest {
                 () -> new ReplyCandidateDeserializer().deserialize(Topics.REPLY_CANDIDATES, bytes));
         assertThrows(
                 SerializationException.class,
-                () -> new InboundEventDeserializer().deserialize(Topics.INBOUND, "这不是JSON".getBytes(StandardCharsets.UTF_8)));
+                () -> new InboundEventDeserializer()
+                        .deserialize(Topics.INBOUND, "这不是JSON".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

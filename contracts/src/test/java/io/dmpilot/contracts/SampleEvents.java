@@ -37,14 +37,28 @@ final class SampleEvents {
                 new Sample("anonymous link click", Topics.CONVERSIONS, linkClick()),
                 new Sample("violation", Topics.VIOLATIONS, violation()),
                 new Sample("rule upsert", Topics.CONFIG_CHANGES, ruleUpsert()),
-                new Sample("lexicon delete", Topics.CONFIG_CHANGES, new ConfigChange(
-                        "lexicon", "diversion-wechat", ConfigChange.Action.DELETE, 8, RECEIVED_AT + 5_000)));
+                new Sample(
+                        "lexicon delete",
+                        Topics.CONFIG_CHANGES,
+                        new ConfigChange(
+                                "lexicon", "diversion-wechat", ConfigChange.Action.DELETE, 8, RECEIVED_AT + 5_000)));
     }
 
     static InboundEvent userMessage() {
         return new InboundEvent(
-                "im_receive_msg:" + MESSAGE_ID, InboundKind.USER_MESSAGE, CLIENT_KEY, ACCOUNT, USER, "小鹿同学",
-                CONVERSATION, MESSAGE_ID, "text", "这个多少钱", RECEIVED_AT - 180, RECEIVED_AT, Map.of(),
+                "im_receive_msg:" + MESSAGE_ID,
+                InboundKind.USER_MESSAGE,
+                CLIENT_KEY,
+                ACCOUNT,
+                USER,
+                "小鹿同学",
+                CONVERSATION,
+                MESSAGE_ID,
+                "text",
+                "这个多少钱",
+                RECEIVED_AT - 180,
+                RECEIVED_AT,
+                Map.of(),
                 "4bf92f3577b34da6a3ce929d0e0e4736");
     }
 
@@ -53,22 +67,56 @@ final class SampleEvents {
         context.put("item_id", "7417002345678901234");
         context.put("ad_info", "{\"ad_id\":\"1809123456789012\",\"creative_id\":\"1809123456789099\"}");
         return new InboundEvent(
-                "im_enter_direct_msg:7418263746519023600", InboundKind.CHAT_OPENED, CLIENT_KEY, ACCOUNT, USER, null,
-                CONVERSATION, "7418263746519023600", null, null, RECEIVED_AT - 60_000, RECEIVED_AT - 59_900, context,
+                "im_enter_direct_msg:7418263746519023600",
+                InboundKind.CHAT_OPENED,
+                CLIENT_KEY,
+                ACCOUNT,
+                USER,
+                null,
+                CONVERSATION,
+                "7418263746519023600",
+                null,
+                null,
+                RECEIVED_AT - 60_000,
+                RECEIVED_AT - 59_900,
+                context,
                 null);
     }
 
     static ReplyCandidate candidate() {
         return new ReplyCandidate(
-                "cand:im_receive_msg:" + MESSAGE_ID, userMessage(), "agency-hz-017", Tier.ADVANCED, "rule-price-01",
-                Scenario.PRODUCT_INQUIRY, "B", "小鹿同学您好！这款是全网最便宜的，限时199元，点击下单👉",
-                List.of("多少钱", "价格"), 1.0, 1, RECEIVED_AT + 4, RECEIVED_AT + 90_000, null);
+                "cand:im_receive_msg:" + MESSAGE_ID,
+                userMessage(),
+                "agency-hz-017",
+                Tier.ADVANCED,
+                "rule-price-01",
+                Scenario.PRODUCT_INQUIRY,
+                "B",
+                "小鹿同学您好！这款是全网最便宜的，限时199元，点击下单👉",
+                List.of("多少钱", "价格"),
+                1.0,
+                1,
+                RECEIVED_AT + 4,
+                RECEIVED_AT + 90_000,
+                null);
     }
 
     static ReplyCandidate noMatchCandidate() {
         return new ReplyCandidate(
-                "cand:im_receive_msg:7418263746519023620", userMessage(), null, null, null, null, null, null, List.of(),
-                0.0, 0, RECEIVED_AT + 3, RECEIVED_AT + 90_000, "unknown-account");
+                "cand:im_receive_msg:7418263746519023620",
+                userMessage(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                0.0,
+                0,
+                RECEIVED_AT + 3,
+                RECEIVED_AT + 90_000,
+                "unknown-account");
     }
 
     static Finding finding() {
@@ -77,8 +125,7 @@ final class SampleEvents {
 
     static VettedReply rewrittenReply() {
         return new VettedReply(
-                candidate(), Verdict.REWRITTEN, "小鹿同学您好！这款是全网***的，限时199元，点击下单👉", List.of(finding()),
-                RECEIVED_AT + 7);
+                candidate(), Verdict.REWRITTEN, "小鹿同学您好！这款是全网***的，限时199元，点击下单👉", List.of(finding()), RECEIVED_AT + 7);
     }
 
     static VettedReply blockedReply() {
@@ -91,41 +138,88 @@ final class SampleEvents {
 
     static DispatchOutcome sentOutcome() {
         return new DispatchOutcome(
-                "out:im_receive_msg:" + MESSAGE_ID + ":SENT", "im_receive_msg:" + MESSAGE_ID,
-                "cand:im_receive_msg:" + MESSAGE_ID, CONVERSATION, ACCOUNT, Tier.ADVANCED, Scenario.PRODUCT_INQUIRY,
-                "rule-price-01", "B", Outcome.SENT, null, RECEIVED_AT, RECEIVED_AT + 4, RECEIVED_AT + 7,
+                "out:im_receive_msg:" + MESSAGE_ID + ":SENT",
+                "im_receive_msg:" + MESSAGE_ID,
+                "cand:im_receive_msg:" + MESSAGE_ID,
+                CONVERSATION,
+                ACCOUNT,
+                Tier.ADVANCED,
+                Scenario.PRODUCT_INQUIRY,
+                "rule-price-01",
+                "B",
+                Outcome.SENT,
+                null,
+                RECEIVED_AT,
+                RECEIVED_AT + 4,
+                RECEIVED_AT + 7,
                 RECEIVED_AT + 1_412);
     }
 
     static DispatchOutcome screenedOutcome() {
         return new DispatchOutcome(
-                "out:im_receive_msg:7418263746519023630:HANDED_OFF", "im_receive_msg:7418263746519023630", null,
-                CONVERSATION, ACCOUNT, null, null, null, null, Outcome.HANDED_OFF, "CRISIS", RECEIVED_AT, 0, 0,
+                "out:im_receive_msg:7418263746519023630:HANDED_OFF",
+                "im_receive_msg:7418263746519023630",
+                null,
+                CONVERSATION,
+                ACCOUNT,
+                null,
+                null,
+                null,
+                null,
+                Outcome.HANDED_OFF,
+                "CRISIS",
+                RECEIVED_AT,
+                0,
+                0,
                 RECEIVED_AT + 9);
     }
 
     static Handoff handoff() {
         return new Handoff(
-                "handoff:" + CONVERSATION + ":1727426401535", CONVERSATION, ACCOUNT, USER, HandoffReason.AUTO_REPLY_CAP,
-                "用户连续追问退款进度，已自动回复3次", "dispatch-service", RECEIVED_AT + 1_412);
+                "handoff:" + CONVERSATION + ":1727426401535",
+                CONVERSATION,
+                ACCOUNT,
+                USER,
+                HandoffReason.AUTO_REPLY_CAP,
+                "用户连续追问退款进度，已自动回复3次",
+                "dispatch-service",
+                RECEIVED_AT + 1_412);
     }
 
     static Conversion order() {
         return new Conversion(
-                "order-20240927-000123", ConversionKind.ORDER_PLACED, ACCOUNT, CONVERSATION, USER, 19_900, "CNY",
+                "order-20240927-000123",
+                ConversionKind.ORDER_PLACED,
+                ACCOUNT,
+                CONVERSATION,
+                USER,
+                19_900,
+                "CNY",
                 RECEIVED_AT + 600_000);
     }
 
     static Conversion linkClick() {
         return new Conversion(
-                "click-5f2c9a1e", ConversionKind.LINK_CLICKED, ACCOUNT, CONVERSATION, null, 0, null,
+                "click-5f2c9a1e",
+                ConversionKind.LINK_CLICKED,
+                ACCOUNT,
+                CONVERSATION,
+                null,
+                0,
+                null,
                 RECEIVED_AT + 30_000);
     }
 
     static Violation violation() {
         return new Violation(
-                "viol:cand:im_receive_msg:" + MESSAGE_ID, ACCOUNT, CONVERSATION, "cand:im_receive_msg:" + MESSAGE_ID,
-                "rule-price-01", Verdict.REWRITTEN, List.of(finding()), RECEIVED_AT + 7);
+                "viol:cand:im_receive_msg:" + MESSAGE_ID,
+                ACCOUNT,
+                CONVERSATION,
+                "cand:im_receive_msg:" + MESSAGE_ID,
+                "rule-price-01",
+                Verdict.REWRITTEN,
+                List.of(finding()),
+                RECEIVED_AT + 7);
     }
 
     static ConfigChange ruleUpsert() {

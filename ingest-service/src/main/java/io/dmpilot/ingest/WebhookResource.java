@@ -56,9 +56,10 @@ public class WebhookResource {
             count(envelope.event(), "handshake");
             return Uni.createFrom().item(Map.of("challenge", envelope.content().path("challenge")));
         }
-        InboundEvent event =
-                InboundNormalizer.normalize(envelope, receivedAt, UUID.randomUUID().toString());
-        return dedupe.firstDelivery(event.eventId()).chain(first -> first ? publish(envelope, event) : duplicate(envelope));
+        InboundEvent event = InboundNormalizer.normalize(
+                envelope, receivedAt, UUID.randomUUID().toString());
+        return dedupe.firstDelivery(event.eventId())
+                .chain(first -> first ? publish(envelope, event) : duplicate(envelope));
     }
 
     private Uni<Map<String, Object>> publish(WebhookEnvelope envelope, InboundEvent event) {
@@ -71,13 +72,20 @@ public class WebhookResource {
                 })
                 .replaceWith(Map.<String, Object>of("status", "accepted", "event_id", event.eventId()))
                 .onFailure()
-                .recoverWithUni(failure -> dedupe.forget(event.eventId()).onItemOrFailure().transformToUni((ok, e) -> {
-                    count(envelope.event(), "unavailable");
-                    LOG.errorf(failure, "could not publish %s; answering 503 so the platform retries", event.eventId());
-                    return Uni.createFrom()
-                            .failure(new ProblemException(Problem.of(
-                                    503, "Service unavailable", "the message could not be stored; retry later")));
-                }));
+                .recoverWithUni(failure -> dedupe.forget(event.eventId())
+                        .onItemOrFailure()
+                        .transformToUni((ok, e) -> {
+                            count(envelope.event(), "unavailable");
+                            LOG.errorf(
+                                    failure,
+                                    "could not publish %s; answering 503 so the platform retries",
+                                    event.eventId());
+                            return Uni.createFrom()
+                                    .failure(new ProblemException(Problem.of(
+                                            503,
+                                            "Service unavailable",
+                                            "the message could not be stored; retry later")));
+                        }));
     }
 
     private Uni<Map<String, Object>> duplicate(WebhookEnvelope envelope) {

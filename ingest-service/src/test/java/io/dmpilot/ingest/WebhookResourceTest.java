@@ -95,7 +95,11 @@ class WebhookResourceTest {
         byte[] body = hook.body(false);
 
         post(body, DouyinSignature.sign("wrong-secret", body)).statusCode(401).contentType("application/problem+json");
-        given().contentType("application/json").body(body).post("/webhook/douyin").then().statusCode(401);
+        given().contentType("application/json")
+                .body(body)
+                .post("/webhook/douyin")
+                .then()
+                .statusCode(401);
         post(body, "zz").statusCode(401);
 
         DouyinWebhook marker = userMessage("marker");

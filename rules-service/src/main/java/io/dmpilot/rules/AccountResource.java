@@ -51,10 +51,8 @@ public class AccountResource {
         if (page < 0 || size < 1 || size > 500) {
             throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and 500");
         }
-        return Panache.withSession(() -> Account.<Account>findAll()
-                .page(page, size)
-                .list()
-                .chain(accounts -> AccountSetup.views(accounts)));
+        return Panache.withSession(() ->
+                Account.<Account>findAll().page(page, size).list().chain(accounts -> AccountSetup.views(accounts)));
     }
 
     @GET

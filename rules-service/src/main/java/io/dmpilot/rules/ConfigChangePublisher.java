@@ -23,6 +23,11 @@ public class ConfigChangePublisher {
         long now = System.currentTimeMillis();
         ConfigChange change = new ConfigChange(entity, key, ConfigChange.Action.UPSERT, now, now);
         return emitter.sendMessage(KeyedRecords.of(
-                Topics.CONFIG_CHANGES, "rules-service", change.recordKey(), UUID.randomUUID().toString(), null, change));
+                Topics.CONFIG_CHANGES,
+                "rules-service",
+                change.recordKey(),
+                UUID.randomUUID().toString(),
+                null,
+                change));
     }
 }

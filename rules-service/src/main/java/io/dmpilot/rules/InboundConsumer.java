@@ -50,7 +50,9 @@ public class InboundConsumer {
         InboundEvent inbound = candidate.inbound();
         meters.counter("dmpilot_candidates_planned_total", "result", candidate.matched() ? "matched" : "no_match")
                 .increment();
-        LOG.debugf("conversation %s: %s", inbound.conversationId(), candidate.matched() ? candidate.ruleId() : candidate.noMatchReason());
+        LOG.debugf(
+                "conversation %s: %s",
+                inbound.conversationId(), candidate.matched() ? candidate.ruleId() : candidate.noMatchReason());
         return candidates.sendMessage(KeyedRecords.of(
                 Topics.REPLY_CANDIDATES,
                 "rules-service",

@@ -39,9 +39,10 @@ public class ReplyPlanner {
     }
 
     private Uni<AccountRules> load(String openId) {
-        return Account.byOpenId(openId).chain(account -> account == null
-                ? Uni.createFrom().nullItem()
-                : ReplyTemplate.ofAccount(openId).map(templates -> toRules(account, templates)));
+        return Account.byOpenId(openId)
+                .chain(account -> account == null
+                        ? Uni.createFrom().nullItem()
+                        : ReplyTemplate.ofAccount(openId).map(templates -> toRules(account, templates)));
     }
 
     private static AccountRules toRules(Account account, List<ReplyTemplate> templates) {

@@ -16,9 +16,7 @@ import java.util.List;
 
 /** The text an account answers with in one scenario; may hold variables such as {@code {nickname}}. */
 @Entity
-@Table(
-        name = "reply_template",
-        uniqueConstraints = @UniqueConstraint(columnNames = {"account_open_id", "scenario"}))
+@Table(name = "reply_template", uniqueConstraints = @UniqueConstraint(columnNames = {"account_open_id", "scenario"}))
 public class ReplyTemplate extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

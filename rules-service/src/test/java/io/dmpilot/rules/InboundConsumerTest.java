@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dmpilot.contracts.InboundEvent;
-import io.dmpilot.contracts.InboundKind;
 import io.dmpilot.contracts.ReplyCandidate;
 import io.dmpilot.contracts.Scenario;
 import io.dmpilot.contracts.Tier;
 import io.dmpilot.contracts.Topics;
 import io.dmpilot.contracts.serde.EventJson;
+import io.dmpilot.testing.SampleEvents;
 import io.dmpilot.testing.TestServices;
 import io.dmpilot.testing.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
@@ -110,8 +110,9 @@ class InboundConsumerTest {
         try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.INBOUND))) {
             TopicProbe.send(Topics.INBOUND, "bad-key", "{this is not an event");
 
-            Awaitility.await().atMost(WAIT).until(() -> dlq.rawRecords().stream()
-                    .anyMatch(r -> "{this is not an event".equals(r.value())));
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() -> dlq.rawRecords().stream().anyMatch(r -> "{this is not an event".equals(r.value())));
         }
         String account = createAccount(Tier.BASIC, "仍然在工作");
         assertEquals("仍然在工作", awaitCandidate(userMessage(account, "还在吗")).text());
@@ -145,7 +146,15 @@ class InboundConsumerTest {
         String openId = "acct-" + UUID.randomUUID();
         given().contentType("application/json")
                 .body(Map.of(
-                        "openId", openId, "agencyId", "demo-agency", "name", "测试店铺", "tier", tier, "fixedReply",
+                        "openId",
+                        openId,
+                        "agencyId",
+                        "demo-agency",
+                        "name",
+                        "测试店铺",
+                        "tier",
+                        tier,
+                        "fixedReply",
                         fixedReply))
                 .post("/accounts")
                 .then()
@@ -155,16 +164,12 @@ class InboundConsumerTest {
 
     private ReplyCandidate awaitCandidate(InboundEvent inbound) {
         TopicProbe.send(Topics.INBOUND, inbound.conversationId(), EventJson.write(inbound));
-        return candidates.awaitRecords(
-                        ReplyCandidate.class, c -> c.inbound().eventId().equals(inbound.eventId()), WAIT)
+        return candidates
+                .awaitRecords(ReplyCandidate.class, c -> c.inbound().eventId().equals(inbound.eventId()), WAIT)
                 .get(0);
     }
 
     private static InboundEvent userMessage(String account, String text) {
-        String id = UUID.randomUUID().toString();
-        return new InboundEvent(
-                "im_receive_msg:" + id, InboundKind.USER_MESSAGE, "sim-app", account, "user-" + id, "小王",
-                "conv-" + id, id, "text", text, System.currentTimeMillis(), System.currentTimeMillis(), Map.of(),
-                "trace-" + id);
+        return SampleEvents.userMessage(account, text);
     }
 }

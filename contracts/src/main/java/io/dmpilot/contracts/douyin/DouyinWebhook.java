@@ -38,7 +38,8 @@ public record DouyinWebhook(
 
     public static DouyinWebhook appReply(
             String clientKey, String account, String user, String conversation, String messageId, String text) {
-        return new DouyinWebhook("im_send_msg", clientKey, account, user, conversation, messageId, text, "", null, now());
+        return new DouyinWebhook(
+                "im_send_msg", clientKey, account, user, conversation, messageId, text, "", null, now());
     }
 
     public DouyinWebhook withNickname(String nick) {

@@ -1,0 +1,100 @@
+package io.dmpilot.compliance;
+
+import io.dmpilot.contracts.Channels;
+import io.dmpilot.contracts.InboundEvent;
+import io.dmpilot.contracts.ReplyCandidate;
+import io.dmpilot.contracts.Topics;
+import io.dmpilot.contracts.Verdict;
+import io.dmpilot.contracts.VettedReply;
+import io.dmpilot.contracts.Violation;
+import io.dmpilot.contracts.serde.EventJson;
+import io.dmpilot.kit.KeyedRecords;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * dm.reply-candidates.v1 → dm.reply-vetted.v1, and compliance.violations.v1 for what was blocked. The
+ * violation is written before the verdict so a crash in between repeats both rather than losing the first.
+ */
+@ApplicationScoped
+public class CandidateConsumer {
+    private static final Logger LOG = Logger.getLogger(CandidateConsumer.class);
+    private static final String SOURCE = "compliance-service";
+
+    private final ReplyVetter vetter;
+    private final MutinyEmitter<VettedReply> vetted;
+    private final MutinyEmitter<Violation> violations;
+    private final MeterRegistry meters;
+
+    public CandidateConsumer(
+            ReplyVetter vetter,
+            @Channel(Channels.REPLY_VETTED) MutinyEmitter<VettedReply> vetted,
+            @Channel(Channels.VIOLATIONS) MutinyEmitter<Violation> violations,
+            MeterRegistry meters) {
+        this.vetter = vetter;
+        this.vetted = vetted;
+        this.violations = violations;
+        this.meters = meters;
+    }
+
+    @Incoming(Channels.REPLY_CANDIDATES)
+    public Uni<Void> consume(String payload) {
+        ReplyCandidate candidate = EventJson.read(payload, ReplyCandidate.class);
+        VettedReply reply = vetter.vet(candidate);
+        meters.counter(
+                        "dmpilot_replies_vetted_total",
+                        "verdict",
+                        reply.verdict().name())
+                .increment();
+        Uni<Void> first = reply.verdict() == Verdict.BLOCKED
+                ? recordViolation(reply)
+                : Uni.createFrom().voidItem();
+        return first.chain(() -> emit(reply));
+    }
+
+    private Uni<Void> recordViolation(VettedReply reply) {
+        ReplyCandidate candidate = reply.candidate();
+        InboundEvent inbound = candidate.inbound();
+        reply.findings()
+                .forEach(f -> meters.counter(
+                                "dmpilot_compliance_blocks_total",
+                                "category",
+                                f.category().name())
+                        .increment());
+        LOG.infof(
+                "conversation %s: blocked rule %s for %s",
+                inbound.conversationId(), candidate.ruleId(), reply.findings());
+        Violation violation = new Violation(
+                "viol:" + candidate.candidateId(),
+                inbound.accountOpenId(),
+                inbound.conversationId(),
+                candidate.candidateId(),
+                candidate.ruleId(),
+                reply.verdict(),
+                reply.findings(),
+                reply.vettedAt());
+        return violations.sendMessage(KeyedRecords.of(
+                Topics.VIOLATIONS,
+                SOURCE,
+                inbound.conversationId(),
+                violation.violationId(),
+                inbound.traceId(),
+                violation));
+    }
+
+    private Uni<Void> emit(VettedReply reply) {
+        InboundEvent inbound = reply.candidate().inbound();
+        return vetted.sendMessage(KeyedRecords.of(
+                Topics.REPLY_VETTED,
+                SOURCE,
+                inbound.conversationId(),
+                "vetted:" + reply.candidate().candidateId(),
+                inbound.traceId(),
+                reply));
+    }
+}

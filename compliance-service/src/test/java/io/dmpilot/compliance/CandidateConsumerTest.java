@@ -1,0 +1,126 @@
+package io.dmpilot.compliance;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dmpilot.contracts.LexiconCategory;
+import io.dmpilot.contracts.ReplyCandidate;
+import io.dmpilot.contracts.Tier;
+import io.dmpilot.contracts.Topics;
+import io.dmpilot.contracts.Verdict;
+import io.dmpilot.contracts.VettedReply;
+import io.dmpilot.contracts.Violation;
+import io.dmpilot.contracts.serde.EventJson;
+import io.dmpilot.testing.SampleEvents;
+import io.dmpilot.testing.TestServices;
+import io.dmpilot.testing.TopicProbe;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = TestServices.class, initArgs = @ResourceArg(name = "services", value = "kafka"))
+class CandidateConsumerTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private TopicProbe vetted;
+    private TopicProbe violations;
+
+    @BeforeEach
+    void openProbes() {
+        vetted = TopicProbe.open(Topics.REPLY_VETTED);
+        violations = TopicProbe.open(Topics.VIOLATIONS);
+    }
+
+    @AfterEach
+    void closeProbes() {
+        vetted.close();
+        violations.close();
+    }
+
+    @Test
+    void cleanReplyIsApprovedUnchanged() {
+        ReplyCandidate candidate = candidate("您好，这款今天有优惠");
+
+        VettedReply reply = awaitVetted(candidate);
+
+        assertEquals(Verdict.APPROVED, reply.verdict());
+        assertEquals("您好，这款今天有优惠", reply.text());
+        assertTrue(reply.findings().isEmpty());
+    }
+
+    @Test
+    void extremeAdvertisingIsBlockedAndRecordedAsViolation() {
+        ReplyCandidate candidate = candidate("全网最便宜，快来买");
+
+        VettedReply reply = awaitVetted(candidate);
+
+        assertEquals(Verdict.BLOCKED, reply.verdict());
+        assertEquals("", reply.text());
+        assertEquals(
+                LexiconCategory.EXTREME_ADVERTISING, reply.findings().get(0).category());
+        Violation violation = violations
+                .awaitRecords(Violation.class, v -> candidate.candidateId().equals(v.candidateId()), WAIT)
+                .get(0);
+        assertEquals(candidate.inbound().accountOpenId(), violation.accountOpenId());
+        assertEquals("最便宜", violation.findings().get(0).term());
+    }
+
+    @Test
+    void noMatchPassesThroughForItsOutcome() {
+        ReplyCandidate candidate = SampleEvents.noMatch(SampleEvents.userMessage("acct", "在吗"), "no-rule-matched");
+
+        VettedReply reply = awaitVetted(candidate);
+
+        assertEquals(Verdict.APPROVED, reply.verdict());
+        assertEquals("no-rule-matched", reply.candidate().noMatchReason());
+    }
+
+    @Test
+    void malformedCandidateGoesToTheDeadLetterTopic() {
+        try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.REPLY_CANDIDATES))) {
+            TopicProbe.send(Topics.REPLY_CANDIDATES, "k", "[1,2,3]");
+
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() -> dlq.rawRecords().stream().anyMatch(r -> "[1,2,3]".equals(r.value())));
+        }
+        assertEquals(Verdict.APPROVED, awaitVetted(candidate("还在处理")).verdict());
+    }
+
+    @Test
+    void operatorsCanCheckATemplateOverRest() {
+        given().contentType("application/json")
+                .body(Map.of("text", "加 微 信 领优惠"))
+                .post("/compliance/check")
+                .then()
+                .statusCode(200)
+                .body("verdict", equalTo("BLOCKED"))
+                .body("findings[0].category", equalTo("DIVERSION"))
+                .body("findings[0].start", equalTo(0));
+        given().contentType("application/json")
+                .body(Map.of())
+                .post("/compliance/check")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("text"));
+    }
+
+    private static ReplyCandidate candidate(String text) {
+        return SampleEvents.candidate(SampleEvents.userMessage("acct-c", "问一下"), Tier.BASIC, text);
+    }
+
+    private VettedReply awaitVetted(ReplyCandidate candidate) {
+        TopicProbe.send(Topics.REPLY_CANDIDATES, candidate.inbound().conversationId(), EventJson.write(candidate));
+        return vetted.awaitRecords(
+                        VettedReply.class, v -> v.candidate().candidateId().equals(candidate.candidateId()), WAIT)
+                .get(0);
+    }
+}

@@ -1,0 +1,78 @@
+package io.dmpilot.testing;
+
+import io.dmpilot.contracts.InboundEvent;
+import io.dmpilot.contracts.InboundKind;
+import io.dmpilot.contracts.ReplyCandidate;
+import io.dmpilot.contracts.Scenario;
+import io.dmpilot.contracts.Tier;
+import io.dmpilot.contracts.Verdict;
+import io.dmpilot.contracts.VettedReply;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Realistic events for service tests: fresh ids every call, so tests sharing a topic never collide. */
+public final class SampleEvents {
+    public static InboundEvent userMessage(String account, String text) {
+        String id = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        return new InboundEvent(
+                "im_receive_msg:" + id,
+                InboundKind.USER_MESSAGE,
+                "sim-app",
+                account,
+                "user-" + id,
+                "小王",
+                "conv-" + id,
+                id,
+                "text",
+                text,
+                now,
+                now,
+                Map.of(),
+                "trace-" + id);
+    }
+
+    public static ReplyCandidate candidate(InboundEvent inbound, Tier tier, String text) {
+        long now = System.currentTimeMillis();
+        return new ReplyCandidate(
+                "cand:" + inbound.eventId(),
+                inbound,
+                "demo-agency",
+                tier,
+                "fixed:FALLBACK",
+                Scenario.FALLBACK,
+                null,
+                text,
+                List.of(),
+                1.0,
+                0,
+                now,
+                inbound.receivedAt() + 90_000,
+                null);
+    }
+
+    public static ReplyCandidate noMatch(InboundEvent inbound, String reason) {
+        return new ReplyCandidate(
+                "cand:" + inbound.eventId(),
+                inbound,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                0.0,
+                0,
+                System.currentTimeMillis(),
+                inbound.receivedAt() + 90_000,
+                reason);
+    }
+
+    public static VettedReply approved(ReplyCandidate candidate) {
+        return new VettedReply(candidate, Verdict.APPROVED, candidate.text(), List.of(), System.currentTimeMillis());
+    }
+
+    private SampleEvents() {}
+}
