@@ -155,14 +155,14 @@ kafka_fetch() {
   echo "$stamp" >"$KAFKA_LIBS.tmp/.fetched"
   rm -rf "$KAFKA_LIBS"
   mv "$KAFKA_LIBS.tmp" "$KAFKA_LIBS"
-  say "kafka: $(ls "$KAFKA_LIBS"/*.jar | wc -l) jars, $(du -sh "$KAFKA_LIBS" | cut -f1) in $(secs_since "$t0")"
+  local jars=("$KAFKA_LIBS"/*.jar)
+  say "kafka: ${#jars[@]} jars, $(du -sh "$KAFKA_LIBS" | cut -f1) in $(secs_since "$t0")"
 }
 
 kafka_version() {
-  local jar
-  jar=$(ls "$KAFKA_LIBS"/kafka_2.13-*.jar 2>/dev/null | head -n1)
-  [[ -n $jar ]] || die "no kafka_2.13 jar in $KAFKA_LIBS"
-  jar=${jar##*/kafka_2.13-}
+  local jars=("$KAFKA_LIBS"/kafka_2.13-*.jar) jar
+  [[ -f ${jars[0]} ]] || die "no kafka_2.13 jar in $KAFKA_LIBS"
+  jar=${jars[0]##*/kafka_2.13-}
   echo "${jar%.jar}"
 }
 
@@ -228,12 +228,6 @@ kafka_format() {
 
 # start the broker detached (setsid: it must outlive this script and its process group)
 kafka_start() {
-  local port
-  for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
-    if port_open "$KAFKA_HOST" "$port"; then
-      die "kafka: $KAFKA_HOST:$port is already in use by another process ($(port_holder "$port")), not by this stack's broker; stop it or set KAFKA_PORT/KAFKA_CONTROLLER_PORT"
-    fi
-  done
   # shellcheck disable=SC2086
   setsid nohup java $KAFKA_JVM_OPTS -Djava.awt.headless=true \
       -Dkafka.logs.dir="$KAFKA_LOGS" -Dlog4j2.configurationFile="$KAFKA_SRC/log4j2.xml" \
@@ -286,7 +280,7 @@ kafka_ready_and_topics() {
 }
 
 kafka_up() {
-  local pid started
+  local pid started port
   command -v java >/dev/null || die "java (JDK 17+) not found"
   if pid=$(kafka_pid); then
     say "kafka: running (pid $pid), checking topics"
@@ -295,6 +289,12 @@ kafka_up() {
     return 0
   fi
   rm -f "$KAFKA_PIDFILE" # stale
+  # our broker is not running, so whoever holds these ports is someone else: fail before any work
+  for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+    if port_open "$KAFKA_HOST" "$port"; then
+      die "kafka: $KAFKA_HOST:$port is already in use by another process ($(port_holder "$port")), not by this stack's broker; stop it or set KAFKA_PORT/KAFKA_CONTROLLER_PORT"
+    fi
+  done
   kafka_fetch
   kafka_tool_compile
   kafka_write_config
@@ -388,7 +388,7 @@ redis_up() {
 redis_down() {
   local pidfile pid i
   if [[ ! -f $STATE_DIR/redis.started ]]; then
-    redis_ping && say "redis: left running (not started by this stack)" || say "redis: not running"
+    if redis_ping; then say "redis: left running (not started by this stack)"; else say "redis: not running"; fi
     return 0
   fi
   pidfile=$(<"$STATE_DIR/redis.started")
@@ -453,7 +453,7 @@ pg_trust_localhost() {
 }
 
 pg_up() {
-  local cluster ver name started_here= i
+  local cluster ver name started_here='' i rc
   if pg_ready; then
     if [[ -f $STATE_DIR/postgresql.started ]]; then
       say "postgresql: running on $PG_HOST:$PG_PORT (started by this stack)"
@@ -462,8 +462,13 @@ pg_up() {
     fi
   else
     if port_open "$PG_HOST" "$PG_PORT"; then
-      # perhaps still starting (pg_isready says "rejecting connections"): give it a moment
-      for ((i = 0; i < 20; i++)); do pg_ready && break; sleep 0.5; done
+      # exit 1 = "rejecting connections": a PostgreSQL still starting up, give it a moment;
+      # anything else on the port is not PostgreSQL
+      for ((i = 0; i < 30; i++)); do
+        rc=0; pg_isready -q -h "$PG_HOST" -p "$PG_PORT" -t 3 || rc=$?
+        [[ $rc -eq 1 ]] || break
+        sleep 0.5
+      done
       pg_ready || die "postgresql: $PG_HOST:$PG_PORT is open but is not a ready PostgreSQL ($(port_holder "$PG_PORT"))"
     else
       if ! cluster=$(pg_cluster_for_port); then
@@ -471,7 +476,7 @@ pg_up() {
           apt_install postgresql # its postinst creates cluster <ver>/main on 5432
         fi
         if ! cluster=$(pg_cluster_for_port); then
-          ver=$(ls /usr/lib/postgresql | sort -V | tail -n1)
+          ver=$(printf '%s\n' /usr/lib/postgresql/*/bin/postgres | cut -d/ -f5 | sort -V | tail -n1)
           say "postgresql: creating cluster $ver/dmpilot on port $PG_PORT"
           pg_createcluster "$ver" dmpilot --port "$PG_PORT" >/dev/null
           cluster="$ver dmpilot"
@@ -508,7 +513,7 @@ pg_up() {
 pg_down() {
   local ver name
   if [[ ! -f $STATE_DIR/postgresql.started ]]; then
-    pg_ready && say "postgresql: left running (not started by this stack)" || say "postgresql: not running"
+    if pg_ready; then say "postgresql: left running (not started by this stack)"; else say "postgresql: not running"; fi
     return 0
   fi
   read -r ver name <"$STATE_DIR/postgresql.started"

@@ -6,14 +6,18 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
-/** How many messages of one account reached one {@link CountedOutcome}. Written by {@link OutcomeStore}. */
+/**
+ * How many messages of one account reached one {@link CountedOutcome}. Written by {@link OutcomeStore}.
+ * The account index serves the REST read: Hibernate orders the key columns itself, outcome first.
+ */
 @Entity
-@Table(name = "outcome_count")
+@Table(name = "outcome_count", indexes = @Index(name = "outcome_count_account", columnList = "account_open_id"))
 public class OutcomeCount extends PanacheEntityBase {
     @EmbeddedId
     public Key id;

@@ -1,0 +1,92 @@
+package io.dmpilot.dispatch;
+
+import io.dmpilot.contracts.Channels;
+import io.dmpilot.contracts.DispatchOutcome;
+import io.dmpilot.contracts.Handoff;
+import io.dmpilot.contracts.HandoffReason;
+import io.dmpilot.contracts.Outcome;
+import io.dmpilot.contracts.Topics;
+import io.dmpilot.contracts.VettedReply;
+import io.dmpilot.contracts.serde.EventJson;
+import io.dmpilot.kit.KeyedRecords;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/** dm.reply-vetted.v1 → the platform, dm.dispatch-outcomes.v1 and, when a person must step in, dm.handoffs.v1. */
+@ApplicationScoped
+public class VettedConsumer {
+    private static final Logger LOG = Logger.getLogger(VettedConsumer.class);
+    private static final String SOURCE = "dispatch-service";
+
+    private final ReplyDispatcher dispatcher;
+    private final MutinyEmitter<DispatchOutcome> outcomes;
+    private final MutinyEmitter<Handoff> handoffs;
+    private final MeterRegistry meters;
+
+    public VettedConsumer(
+            ReplyDispatcher dispatcher,
+            @Channel(Channels.DISPATCH_OUTCOMES) MutinyEmitter<DispatchOutcome> outcomes,
+            @Channel(Channels.HANDOFFS) MutinyEmitter<Handoff> handoffs,
+            MeterRegistry meters) {
+        this.dispatcher = dispatcher;
+        this.outcomes = outcomes;
+        this.handoffs = handoffs;
+        this.meters = meters;
+    }
+
+    @Incoming(Channels.REPLY_VETTED)
+    public Uni<Void> consume(String payload) {
+        VettedReply reply = EventJson.read(payload, VettedReply.class);
+        return dispatcher.dispatch(reply).chain(outcome -> publish(reply, outcome));
+    }
+
+    private Uni<Void> publish(VettedReply reply, DispatchOutcome outcome) {
+        record(outcome);
+        String conversation = outcome.conversationId();
+        LOG.infof("conversation %s: %s %s", conversation, outcome.outcome(), outcome.detail());
+        Uni<Void> handoff = outcome.outcome() == Outcome.HANDED_OFF ? handOff(reply, outcome) : Uni.createFrom().voidItem();
+        return handoff.chain(() -> outcomes.sendMessage(KeyedRecords.of(
+                Topics.DISPATCH_OUTCOMES,
+                SOURCE,
+                conversation,
+                outcome.outcomeId(),
+                reply.candidate().inbound().traceId(),
+                outcome)));
+    }
+
+    private Uni<Void> handOff(VettedReply reply, DispatchOutcome outcome) {
+        var inbound = reply.candidate().inbound();
+        Handoff handoff = new Handoff(
+                "handoff:" + outcome.candidateId(),
+                inbound.conversationId(),
+                inbound.accountOpenId(),
+                inbound.userOpenId(),
+                HandoffReason.OVER_QUOTA,
+                outcome.detail(),
+                SOURCE,
+                outcome.decidedAt());
+        return handoffs.sendMessage(KeyedRecords.of(
+                Topics.HANDOFFS, SOURCE, inbound.conversationId(), handoff.handoffId(), inbound.traceId(), handoff));
+    }
+
+    private void record(DispatchOutcome outcome) {
+        String tier = outcome.tier() == null ? "NONE" : outcome.tier().name();
+        meters.counter("dmpilot_replies_sent_total", "tier", tier, "outcome", outcome.outcome().name())
+                .increment();
+        if (outcome.outcome() == Outcome.SENT) {
+            Timer.builder("dmpilot_reply_latency")
+                    .description("webhook received → platform accepted the send")
+                    .tag("tier", tier)
+                    .publishPercentileHistogram()
+                    .register(meters)
+                    .record(Duration.ofMillis(outcome.decidedAt() - outcome.receivedAt()));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.dmpilot.dispatch.douyin;
+
+import io.dmpilot.contracts.douyin.DouyinErrors;
+import io.dmpilot.contracts.douyin.DouyinSendRequest;
+import io.dmpilot.contracts.douyin.DouyinSendResponse;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The one door to the platform's send API, with the fault tolerance around it: a time-out per call,
+ * retries with jitter for what the platform asks us to retry, and a circuit breaker so an outage does not
+ * pile up calls. Limits are set in configuration (tests shrink them there).
+ */
+@ApplicationScoped
+public class DouyinClient {
+    private final DouyinSendApi api;
+
+    public DouyinClient(@RestClient DouyinSendApi api) {
+        this.api = api;
+    }
+
+    @Retry(
+            maxRetries = 3,
+            delay = 200,
+            jitter = 100,
+            retryOn = {SendFailure.Retryable.class, TimeoutException.class})
+    @ExponentialBackoff(maxDelay = 5000)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, skipOn = SendFailure.Final.class)
+    @Timeout(3000)
+    public Uni<DouyinSendResponse> send(String accountOpenId, String accessToken, DouyinSendRequest request) {
+        return api.send(accountOpenId, accessToken, request)
+                .onFailure(f -> !(f instanceof SendFailure))
+                .transform(DouyinClient::classify)
+                .map(DouyinClient::requireSuccess);
+    }
+
+    private static DouyinSendResponse requireSuccess(DouyinSendResponse response) {
+        if (response.errNo() == 0) return response;
+        if (DouyinErrors.retryable(response.errNo())) {
+            throw new SendFailure.Retryable(response.errNo(), response.errMsg());
+        }
+        throw new SendFailure.Final(response.errNo(), response.errMsg());
+    }
+
+    private static Throwable classify(Throwable failure) {
+        if (failure instanceof WebApplicationException http) {
+            int status = http.getResponse().getStatus();
+            String message = "platform answered HTTP " + status;
+            return status >= 500 || status == 429
+                    ? new SendFailure.Retryable(status, message)
+                    : new SendFailure.Final(status, message);
+        }
+        // connection refused, reset, unreadable answer: the platform may be back in a moment
+        return new SendFailure.Retryable(0, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    }
+}

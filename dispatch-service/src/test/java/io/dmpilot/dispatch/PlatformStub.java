@@ -1,0 +1,48 @@
+package io.dmpilot.dispatch;
+
+import io.dmpilot.contracts.douyin.DouyinSendRequest;
+import io.dmpilot.contracts.douyin.DouyinSendResponse;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The platform's send endpoint, served by the test application itself: records what dispatch sent and
+ * answers with programmed error codes first. (The whole pipeline is tested against douyin-sim.)
+ */
+@Path("/im/send/msg/")
+public class PlatformStub {
+    public record Received(String openId, String accessToken, DouyinSendRequest request) {}
+
+    static final Queue<Received> RECEIVED = new ConcurrentLinkedQueue<>();
+    static final Queue<Long> NEXT_ERRORS = new ConcurrentLinkedQueue<>();
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public DouyinSendResponse send(
+            @QueryParam("open_id") String openId,
+            @HeaderParam("access-token") String token,
+            DouyinSendRequest request) {
+        RECEIVED.add(new Received(openId, token, request));
+        Long error = NEXT_ERRORS.poll();
+        String logId = UUID.randomUUID().toString();
+        return error == null
+                ? DouyinSendResponse.ok("sent-" + request.msgId(), logId)
+                : DouyinSendResponse.error(error, "programmed error", logId);
+    }
+
+    static List<Received> to(String conversationId) {
+        return RECEIVED.stream()
+                .filter(r -> conversationId.equals(r.request().conversationId()))
+                .toList();
+    }
+}

@@ -1,0 +1,180 @@
+package io.dmpilot.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dmpilot.contracts.DispatchOutcome;
+import io.dmpilot.contracts.Finding;
+import io.dmpilot.contracts.InboundEvent;
+import io.dmpilot.contracts.LexiconCategory;
+import io.dmpilot.contracts.Outcome;
+import io.dmpilot.contracts.ReplyCandidate;
+import io.dmpilot.contracts.Tier;
+import io.dmpilot.contracts.Topics;
+import io.dmpilot.contracts.Verdict;
+import io.dmpilot.contracts.VettedReply;
+import io.dmpilot.contracts.douyin.DouyinErrors;
+import io.dmpilot.contracts.serde.EventJson;
+import io.dmpilot.testing.SampleEvents;
+import io.dmpilot.testing.TestServices;
+import io.dmpilot.testing.TopicProbe;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = TestServices.class, initArgs = @ResourceArg(name = "services", value = "kafka,redis"))
+class VettedConsumerTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private TopicProbe outcomes;
+
+    @BeforeEach
+    void openProbe() {
+        outcomes = TopicProbe.open(Topics.DISPATCH_OUTCOMES);
+    }
+
+    @AfterEach
+    void closeProbe() {
+        outcomes.close();
+    }
+
+    @Test
+    void approvedReplyIsSentToThePlatformAndRecordedAsSent() {
+        VettedReply reply = approved("您好，欢迎光临");
+
+        DispatchOutcome outcome = publishAndAwait(reply);
+
+        assertEquals(Outcome.SENT, outcome.outcome());
+        InboundEvent inbound = reply.candidate().inbound();
+        List<PlatformStub.Received> sent = PlatformStub.to(inbound.conversationId());
+        assertEquals(1, sent.size());
+        PlatformStub.Received call = sent.get(0);
+        assertEquals(inbound.accountOpenId(), call.openId());
+        assertEquals("sim-token", call.accessToken());
+        assertEquals(inbound.serverMessageId(), call.request().msgId());
+        assertEquals(inbound.userOpenId(), call.request().toUserId());
+        assertEquals("您好，欢迎光临", call.request().content().text().text());
+        assertTrue(outcome.decidedAt() >= outcome.receivedAt());
+    }
+
+    @Test
+    void blockedReplyIsNeverSent() {
+        ReplyCandidate candidate = candidate("全网最便宜");
+        VettedReply blocked = new VettedReply(
+                candidate,
+                Verdict.BLOCKED,
+                "",
+                List.of(new Finding(LexiconCategory.EXTREME_ADVERTISING, "最便宜", 2, 5)),
+                System.currentTimeMillis());
+
+        DispatchOutcome outcome = publishAndAwait(blocked);
+
+        assertEquals(Outcome.BLOCKED, outcome.outcome());
+        assertEquals("EXTREME_ADVERTISING", outcome.detail());
+        assertTrue(PlatformStub.to(candidate.inbound().conversationId()).isEmpty());
+    }
+
+    @Test
+    void noMatchIsRecordedWithoutSending() {
+        ReplyCandidate candidate = SampleEvents.noMatch(SampleEvents.userMessage(account(), "在吗"), "no-rule-matched");
+
+        DispatchOutcome outcome = publishAndAwait(SampleEvents.approved(candidate));
+
+        assertEquals(Outcome.NO_MATCH, outcome.outcome());
+        assertTrue(PlatformStub.to(candidate.inbound().conversationId()).isEmpty());
+    }
+
+    @Test
+    void redeliveredRecordSendsOnceAndReplaysTheSameOutcome() {
+        VettedReply reply = approved("只发一次");
+        String json = EventJson.write(reply);
+        String conversation = reply.candidate().inbound().conversationId();
+
+        TopicProbe.send(Topics.REPLY_VETTED, conversation, json);
+        TopicProbe.send(Topics.REPLY_VETTED, conversation, json);
+
+        List<DispatchOutcome> both = outcomes.awaitRecords(
+                DispatchOutcome.class, o -> conversation.equals(o.conversationId()), WAIT);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> outcomes
+                        .records(DispatchOutcome.class, o -> conversation.equals(o.conversationId()))
+                        .size()
+                == 2);
+        List<DispatchOutcome> all = outcomes.records(DispatchOutcome.class, o -> conversation.equals(o.conversationId()));
+        assertEquals(1, PlatformStub.to(conversation).size());
+        assertEquals(all.get(0).outcomeId(), all.get(1).outcomeId());
+        assertEquals(Outcome.SENT, both.get(0).outcome());
+    }
+
+    @Test
+    void rateTooHighIsRetriedAndTheReplyStillLeaves() {
+        PlatformStub.NEXT_ERRORS.add(DouyinErrors.RATE_TOO_HIGH);
+        VettedReply reply = approved("稍后再发");
+
+        DispatchOutcome outcome = publishAndAwait(reply);
+
+        assertEquals(Outcome.SENT, outcome.outcome());
+        assertEquals(2, PlatformStub.to(reply.candidate().inbound().conversationId()).size());
+    }
+
+    @Test
+    void notAuthorisedFailsWithoutRetry() {
+        PlatformStub.NEXT_ERRORS.add(DouyinErrors.NOT_AUTHORISED);
+        VettedReply reply = approved("无权发送");
+
+        DispatchOutcome outcome = publishAndAwait(reply);
+
+        assertEquals(Outcome.FAILED, outcome.outcome());
+        assertEquals("platform-" + DouyinErrors.NOT_AUTHORISED, outcome.detail());
+        assertEquals(1, PlatformStub.to(reply.candidate().inbound().conversationId()).size());
+    }
+
+    @Test
+    void replyPastItsDeadlineExpiresWithoutACall() {
+        InboundEvent old = SampleEvents.userMessage(account(), "很久以前的消息");
+        InboundEvent inbound = new InboundEvent(old.eventId(), old.kind(), old.clientKey(), old.accountOpenId(),
+                old.userOpenId(), old.userNickname(), old.conversationId(), old.serverMessageId(), old.messageType(),
+                old.text(), old.createdAt() - 120_000, old.receivedAt() - 120_000, Map.of(), old.traceId());
+        VettedReply reply = SampleEvents.approved(SampleEvents.candidate(inbound, Tier.BASIC, "太晚了"));
+
+        DispatchOutcome outcome = publishAndAwait(reply);
+
+        assertEquals(Outcome.EXPIRED, outcome.outcome());
+        assertTrue(PlatformStub.to(inbound.conversationId()).isEmpty());
+    }
+
+    @Test
+    void malformedRecordGoesToTheDeadLetterTopic() {
+        try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.REPLY_VETTED))) {
+            TopicProbe.send(Topics.REPLY_VETTED, "k", "{\"candidate\": 42}");
+
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> dlq.rawRecords().stream()
+                    .anyMatch(r -> "{\"candidate\": 42}".equals(r.value())));
+        }
+        assertEquals(Outcome.SENT, publishAndAwait(approved("继续工作")).outcome());
+    }
+
+    private DispatchOutcome publishAndAwait(VettedReply reply) {
+        String conversation = reply.candidate().inbound().conversationId();
+        TopicProbe.send(Topics.REPLY_VETTED, conversation, EventJson.write(reply));
+        return outcomes.awaitRecords(DispatchOutcome.class, o -> conversation.equals(o.conversationId()), WAIT)
+                .get(0);
+    }
+
+    private static VettedReply approved(String text) {
+        return SampleEvents.approved(candidate(text));
+    }
+
+    private static ReplyCandidate candidate(String text) {
+        return SampleEvents.candidate(SampleEvents.userMessage(account(), "问一下"), Tier.BASIC, text);
+    }
+
+    private static String account() {
+        return "acct-" + java.util.UUID.randomUUID();
+    }
+}
