@@ -1,0 +1,69 @@
+package io.dmpilot.sim;
+
+import io.dmpilot.contracts.douyin.DouyinErrors;
+import io.dmpilot.contracts.douyin.DouyinSendRequest;
+import io.dmpilot.contracts.douyin.DouyinSendResponse;
+import io.dmpilot.contracts.douyin.DouyinWebhook;
+import io.dmpilot.kit.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+
+/** The platform's {@code POST /im/send/msg/?open_id=…}, answering as the platform does. */
+@Path("/im/send/msg/")
+public class SendApiResource {
+    private final SendLog log;
+    private final SimConfig config;
+    private final WebhookDelivery delivery;
+
+    public SendApiResource(SendLog log, SimConfig config, WebhookDelivery delivery) {
+        this.log = log;
+        this.config = config;
+        this.delivery = delivery;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public DouyinSendResponse send(
+            @QueryParam("open_id") String openId,
+            @HeaderParam("access-token") String accessToken,
+            DouyinSendRequest request) {
+        String logId = UUID.randomUUID().toString();
+        if (request == null || request.content() == null || request.content().text() == null || openId == null) {
+            throw ProblemException.badRequest("open_id and content.text.text are required");
+        }
+        if (!config.accessToken().equals(accessToken)) {
+            return DouyinSendResponse.error(DouyinErrors.TOKEN_EXPIRED, "access token invalid", logId);
+        }
+        Long programmed = log.nextError();
+        if (programmed != null) {
+            return DouyinSendResponse.error(programmed, "simulated platform error", logId);
+        }
+        String messageId = "sent-" + UUID.randomUUID();
+        log.add(new SentMessage(
+                openId,
+                request.msgId(),
+                request.conversationId(),
+                request.toUserId(),
+                request.content().text().text(),
+                System.currentTimeMillis()));
+        if (config.echoSends()) {
+            delivery.deliver(DouyinWebhook.sendEcho(
+                            config.clientKey(),
+                            openId,
+                            request.toUserId(),
+                            request.conversationId(),
+                            messageId,
+                            request.content().text().text()))
+                    .subscribe()
+                    .with(status -> {}, failure -> {});
+        }
+        return DouyinSendResponse.ok(messageId, logId);
+    }
+}

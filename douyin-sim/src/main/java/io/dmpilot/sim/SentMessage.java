@@ -1,0 +1,10 @@
+package io.dmpilot.sim;
+
+/** What the simulated platform received on its send API, with its arrival time for latency figures. */
+public record SentMessage(
+        String accountOpenId,
+        String msgId,
+        String conversationId,
+        String toUserId,
+        String text,
+        long receivedAt) {}

@@ -1,0 +1,34 @@
+package io.dmpilot.sim;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "douyin-sim")
+public interface SimConfig {
+    /** The app the simulated platform signs for; ingest-service must know its secret. */
+    @WithDefault("sim-app")
+    String clientKey();
+
+    @WithDefault("sim-secret")
+    String clientSecret();
+
+    /** Where the platform delivers webhooks: ingest-service. */
+    @WithDefault("http://127.0.0.1:8081/webhook/douyin")
+    String webhookUrl();
+
+    /** The access token the send API accepts. */
+    @WithDefault("sim-token")
+    String accessToken();
+
+    /** The platform waits this long for an answer, then retries (DESIGN §10). */
+    @WithDefault("5s")
+    Duration webhookTimeout();
+
+    @WithDefault("3")
+    int webhookRetries();
+
+    /** Echo each accepted send back as {@code im_send_msg}, as the platform does. */
+    @WithDefault("true")
+    boolean echoSends();
+}

@@ -1,0 +1,55 @@
+package io.dmpilot.sim;
+
+import io.dmpilot.contracts.douyin.DouyinSignature;
+import io.dmpilot.contracts.douyin.DouyinWebhook;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers webhooks the way the platform does: signed with the app secret, a {@code Msg-Id} per delivery,
+ * and up to 3 retries when the receiver does not answer 2xx within 5 s.
+ */
+@ApplicationScoped
+public class WebhookDelivery {
+    private static final Logger LOG = Logger.getLogger(WebhookDelivery.class);
+
+    private final SimConfig config;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public WebhookDelivery(SimConfig config) {
+        this.config = config;
+    }
+
+    /** The HTTP status of the last attempt, after the platform's retries. */
+    public Uni<Integer> deliver(DouyinWebhook webhook) {
+        byte[] body = webhook.body(false);
+        return attempt(body, UUID.randomUUID().toString(), 0);
+    }
+
+    private Uni<Integer> attempt(byte[] body, String msgId, int attempt) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.webhookUrl()))
+                .timeout(config.webhookTimeout())
+                .header("Content-Type", "application/json")
+                .header("X-Douyin-Signature", DouyinSignature.sign(config.clientSecret(), body))
+                .header("Msg-Id", msgId)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return Uni.createFrom()
+                .completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+                .map(HttpResponse::statusCode)
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.debugf("webhook delivery failed: %s", failure.toString());
+                    return 0;
+                })
+                .chain(status -> status / 100 == 2 || attempt >= config.webhookRetries()
+                        ? Uni.createFrom().item(status)
+                        : attempt(body, msgId, attempt + 1));
+    }
+}
