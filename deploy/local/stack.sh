@@ -36,14 +36,15 @@ PARTITIONS=${DMPILOT_PARTITIONS:-6}
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
-STACK_HOME=${DMPILOT_HOME:-$REPO_ROOT/.local-stack}
+# absolute: the path ends up in the broker's command line, which is how we recognise it later
+STACK_HOME=$(realpath -m "${DMPILOT_HOME:-$REPO_ROOT/.local-stack}")
 MVN=${MVN:-mvn}
 
 KAFKA_HOST=127.0.0.1
 KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 KAFKA_START_TIMEOUT=${KAFKA_START_TIMEOUT:-90} # seconds, broker start until metadata answers
-# ~300 MiB RSS with these; the JVM default would take 1/4 of RAM
+# measured 350-410 MiB RSS with these (16 topics x 6 partitions); the JVM default heap would be 1/4 of RAM
 KAFKA_JVM_OPTS=${KAFKA_JVM_OPTS:--Xmx256m -XX:+UseSerialGC}
 # short-lived tool JVMs: C1 only + serial GC start fastest
 TOOL_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
@@ -126,12 +127,24 @@ kafka_pid() {
   echo "$pid"
 }
 
-kafka_log_tail() {
-  local f
+# line counts of the two logs when this run started the broker: error output shows only what
+# this start wrote, not the end of an older run
+KAFKA_LOG_MARK=(0 0)
+kafka_log_mark() {
+  local f i=0
   for f in "$KAFKA_LOGS/server.log" "$KAFKA_LOGS/kafka.out"; do
-    [[ -s $f ]] || continue
-    printf -- '--- last lines of %s ---\n' "$f" >&2
-    tail -n 25 "$f" >&2
+    KAFKA_LOG_MARK[i++]=$( { cat "$f" 2>/dev/null || true; } | wc -l)
+  done
+}
+
+kafka_log_tail() {
+  local f i=0
+  for f in "$KAFKA_LOGS/server.log" "$KAFKA_LOGS/kafka.out"; do
+    if [[ -s $f ]] && (( $(wc -l <"$f") > KAFKA_LOG_MARK[i] )); then
+      printf -- '--- last lines of %s ---\n' "$f" >&2
+      tail -n +$(( KAFKA_LOG_MARK[i] + 1 )) "$f" | tail -n 25 >&2
+    fi
+    i=$((i + 1))
   done
 }
 
@@ -228,8 +241,9 @@ kafka_format() {
 
 # start the broker detached (setsid: it must outlive this script and its process group)
 kafka_start() {
+  kafka_log_mark
   # shellcheck disable=SC2086
-  setsid nohup java $KAFKA_JVM_OPTS -Djava.awt.headless=true \
+  setsid nohup java $KAFKA_JVM_OPTS -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
       -Dkafka.logs.dir="$KAFKA_LOGS" -Dlog4j2.configurationFile="$KAFKA_SRC/log4j2.xml" \
       -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_CONF" \
       >>"$KAFKA_LOGS/kafka.out" 2>&1 </dev/null 9>&- &
@@ -250,16 +264,18 @@ kafka_tool_compile() {
 }
 
 # wait for the port, then let KafkaSetup.java wait for a metadata answer and create the topics
-# (one JVM for both: ~20 TopicCommand JVMs would take ~30 s on 2 cores)
+# (one JVM for both: one TopicCommand JVM per topic is ~1.6 s each, ~26 s for 16 topics on 2 cores)
 kafka_ready_and_topics() {
   local started=$1 deadline=$(( $1 + KAFKA_START_TIMEOUT * 1000 )) pid specs=() entry name rest
-  pid=$(kafka_pid) || { kafka_log_tail; die "kafka: broker process exited during start"; }
+  # plain kill -0, not kafka_pid: right after the fork /proc/<pid>/cmdline can still be bash's
+  pid=$(<"$KAFKA_PIDFILE")
   until port_open "$KAFKA_HOST" "$KAFKA_PORT"; do
-    if ! kafka_pid >/dev/null; then
+    if ! kill -0 "$pid" 2>/dev/null; then
       kafka_log_tail; die "kafka: broker (pid $pid) exited during start"
     fi
     if (( $(now_ms) > deadline )); then
-      kafka_log_tail; die "kafka: $KAFKA_HOST:$KAFKA_PORT not open after ${KAFKA_START_TIMEOUT}s"
+      kafka_log_tail
+      die "kafka: $KAFKA_HOST:$KAFKA_PORT not open after ${KAFKA_START_TIMEOUT}s; broker pid $pid left running: '$0 up' waits again, '$0 down' stops it"
     fi
     sleep 0.2
   done

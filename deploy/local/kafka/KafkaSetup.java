@@ -139,11 +139,16 @@ public class KafkaSetup {
             int altered = 0;
             if (!preExisting.isEmpty()) {
                 Map<String, TopicDescription> descriptions = admin.describeTopics(preExisting).allTopicNames().get();
-                for (TopicDescription d : descriptions.values()) {
-                    if (d.partitions().size() < partitions) {
-                        System.out.printf("kafka: note: %s has %d partitions (DMPILOT_PARTITIONS=%d); not changed%n",
-                                d.name(), d.partitions().size(), partitions);
+                List<String> fewer = new ArrayList<>();
+                for (String name : preExisting) {
+                    int n = descriptions.get(name).partitions().size();
+                    if (n < partitions) {
+                        fewer.add(name + "=" + n);
                     }
+                }
+                if (!fewer.isEmpty()) {
+                    System.out.printf("kafka: note: %d existing topic(s) have fewer than %d partitions, left as they are: %s%n",
+                            fewer.size(), partitions, String.join(", ", fewer));
                 }
                 List<ConfigResource> resources = new ArrayList<>();
                 for (String name : preExisting) {
