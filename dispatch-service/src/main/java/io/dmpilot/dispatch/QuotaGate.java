@@ -14,8 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class QuotaGate {
     static final long WINDOW_MILLIS = 60_000;
 
-    private static final String SCRIPT =
-            """
+    private static final String SCRIPT = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             local window = tonumber(ARGV[2])

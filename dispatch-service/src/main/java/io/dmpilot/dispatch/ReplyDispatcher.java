@@ -41,7 +41,12 @@ public class ReplyDispatcher {
             return done(reply, Outcome.NO_MATCH, candidate.noMatchReason());
         }
         if (reply.verdict() == Verdict.BLOCKED) {
-            return done(reply, Outcome.BLOCKED, reply.findings().isEmpty() ? "blocked" : reply.findings().get(0).category().name());
+            return done(
+                    reply,
+                    Outcome.BLOCKED,
+                    reply.findings().isEmpty()
+                            ? "blocked"
+                            : reply.findings().get(0).category().name());
         }
         return ledger.claim(candidate.candidateId()).chain(claim -> {
             if (claim instanceof SendLedger.Decided decided) {
@@ -77,18 +82,26 @@ public class ReplyDispatcher {
         DouyinSendRequest request = DouyinSendRequest.text(
                 inbound.serverMessageId(), inbound.conversationId(), inbound.userOpenId(), reply.text());
         return douyin.send(inbound.accountOpenId(), config.accessToken(), request)
-                .chain(response -> done(reply, Outcome.SENT, response.data() == null ? "" : response.data().msgId()))
+                .chain(response -> done(
+                        reply,
+                        Outcome.SENT,
+                        response.data() == null ? "" : response.data().msgId()))
                 .onFailure()
-                .recoverWithUni(failure -> quota.release(inbound.accountOpenId(), candidate.tier(), candidate.candidateId())
-                        .chain(() -> afterFailure(reply, failure)));
+                .recoverWithUni(
+                        failure -> quota.release(inbound.accountOpenId(), candidate.tier(), candidate.candidateId())
+                                .chain(() -> afterFailure(reply, failure)));
     }
 
     /** The platform kept failing through the client's retries: try again while the deadline allows. */
     private Uni<DispatchOutcome> afterFailure(VettedReply reply, Throwable failure) {
         boolean retryable = !(failure instanceof SendFailure.Final);
-        String detail = failure instanceof SendFailure f ? "platform-" + f.code() : failure.getClass().getSimpleName();
+        String detail = failure instanceof SendFailure f
+                ? "platform-" + f.code()
+                : failure.getClass().getSimpleName();
         if (retryable && !pastDeadline(reply.candidate(), PLATFORM_RETRY_PAUSE.toMillis())) {
-            LOG.warnf("conversation %s: send failed (%s), retrying", reply.candidate().inbound().conversationId(), detail);
+            LOG.warnf(
+                    "conversation %s: send failed (%s), retrying",
+                    reply.candidate().inbound().conversationId(), detail);
             return later(PLATFORM_RETRY_PAUSE).chain(() -> admitThenSend(reply));
         }
         return done(reply, Outcome.FAILED, detail);

@@ -51,7 +51,9 @@ public class VettedConsumer {
         record(outcome);
         String conversation = outcome.conversationId();
         LOG.infof("conversation %s: %s %s", conversation, outcome.outcome(), outcome.detail());
-        Uni<Void> handoff = outcome.outcome() == Outcome.HANDED_OFF ? handOff(reply, outcome) : Uni.createFrom().voidItem();
+        Uni<Void> handoff = outcome.outcome() == Outcome.HANDED_OFF
+                ? handOff(reply, outcome)
+                : Uni.createFrom().voidItem();
         return handoff.chain(() -> outcomes.sendMessage(KeyedRecords.of(
                 Topics.DISPATCH_OUTCOMES,
                 SOURCE,
@@ -78,7 +80,12 @@ public class VettedConsumer {
 
     private void record(DispatchOutcome outcome) {
         String tier = outcome.tier() == null ? "NONE" : outcome.tier().name();
-        meters.counter("dmpilot_replies_sent_total", "tier", tier, "outcome", outcome.outcome().name())
+        meters.counter(
+                        "dmpilot_replies_sent_total",
+                        "tier",
+                        tier,
+                        "outcome",
+                        outcome.outcome().name())
                 .increment();
         if (outcome.outcome() == Outcome.SENT) {
             Timer.builder("dmpilot_reply_latency")

@@ -43,7 +43,9 @@ class QuotaGateTest {
 
         List<QuotaGate.Decision> all = List.copyOf(decisions);
         assertEquals(attempts, all.size());
-        assertEquals(tier.repliesPerMinute(), all.stream().filter(QuotaGate.Decision::admitted).count());
+        assertEquals(
+                tier.repliesPerMinute(),
+                all.stream().filter(QuotaGate.Decision::admitted).count());
         assertTrue(all.stream()
                 .filter(d -> !d.admitted())
                 .allMatch(d -> d.retryAfterMillis() > 0 && d.retryAfterMillis() <= QuotaGate.WINDOW_MILLIS));

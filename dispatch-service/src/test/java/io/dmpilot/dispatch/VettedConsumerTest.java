@@ -99,13 +99,15 @@ class VettedConsumerTest {
         TopicProbe.send(Topics.REPLY_VETTED, conversation, json);
         TopicProbe.send(Topics.REPLY_VETTED, conversation, json);
 
-        List<DispatchOutcome> both = outcomes.awaitRecords(
-                DispatchOutcome.class, o -> conversation.equals(o.conversationId()), WAIT);
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> outcomes
-                        .records(DispatchOutcome.class, o -> conversation.equals(o.conversationId()))
-                        .size()
-                == 2);
-        List<DispatchOutcome> all = outcomes.records(DispatchOutcome.class, o -> conversation.equals(o.conversationId()));
+        List<DispatchOutcome> both =
+                outcomes.awaitRecords(DispatchOutcome.class, o -> conversation.equals(o.conversationId()), WAIT);
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> outcomes.records(DispatchOutcome.class, o -> conversation.equals(o.conversationId()))
+                                .size()
+                        == 2);
+        List<DispatchOutcome> all =
+                outcomes.records(DispatchOutcome.class, o -> conversation.equals(o.conversationId()));
         assertEquals(1, PlatformStub.to(conversation).size());
         assertEquals(all.get(0).outcomeId(), all.get(1).outcomeId());
         assertEquals(Outcome.SENT, both.get(0).outcome());
@@ -119,7 +121,8 @@ class VettedConsumerTest {
         DispatchOutcome outcome = publishAndAwait(reply);
 
         assertEquals(Outcome.SENT, outcome.outcome());
-        assertEquals(2, PlatformStub.to(reply.candidate().inbound().conversationId()).size());
+        assertEquals(
+                2, PlatformStub.to(reply.candidate().inbound().conversationId()).size());
     }
 
     @Test
@@ -131,15 +134,28 @@ class VettedConsumerTest {
 
         assertEquals(Outcome.FAILED, outcome.outcome());
         assertEquals("platform-" + DouyinErrors.NOT_AUTHORISED, outcome.detail());
-        assertEquals(1, PlatformStub.to(reply.candidate().inbound().conversationId()).size());
+        assertEquals(
+                1, PlatformStub.to(reply.candidate().inbound().conversationId()).size());
     }
 
     @Test
     void replyPastItsDeadlineExpiresWithoutACall() {
         InboundEvent old = SampleEvents.userMessage(account(), "很久以前的消息");
-        InboundEvent inbound = new InboundEvent(old.eventId(), old.kind(), old.clientKey(), old.accountOpenId(),
-                old.userOpenId(), old.userNickname(), old.conversationId(), old.serverMessageId(), old.messageType(),
-                old.text(), old.createdAt() - 120_000, old.receivedAt() - 120_000, Map.of(), old.traceId());
+        InboundEvent inbound = new InboundEvent(
+                old.eventId(),
+                old.kind(),
+                old.clientKey(),
+                old.accountOpenId(),
+                old.userOpenId(),
+                old.userNickname(),
+                old.conversationId(),
+                old.serverMessageId(),
+                old.messageType(),
+                old.text(),
+                old.createdAt() - 120_000,
+                old.receivedAt() - 120_000,
+                Map.of(),
+                old.traceId());
         VettedReply reply = SampleEvents.approved(SampleEvents.candidate(inbound, Tier.BASIC, "太晚了"));
 
         DispatchOutcome outcome = publishAndAwait(reply);
@@ -153,8 +169,9 @@ class VettedConsumerTest {
         try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.REPLY_VETTED))) {
             TopicProbe.send(Topics.REPLY_VETTED, "k", "{\"candidate\": 42}");
 
-            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> dlq.rawRecords().stream()
-                    .anyMatch(r -> "{\"candidate\": 42}".equals(r.value())));
+            org.awaitility.Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() -> dlq.rawRecords().stream().anyMatch(r -> "{\"candidate\": 42}".equals(r.value())));
         }
         assertEquals(Outcome.SENT, publishAndAwait(approved("继续工作")).outcome());
     }

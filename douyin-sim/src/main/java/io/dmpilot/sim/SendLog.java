@@ -20,7 +20,9 @@ public class SendLog {
     }
 
     public List<SentMessage> of(String conversationId) {
-        return sent.stream().filter(m -> m.conversationId().equals(conversationId)).toList();
+        return sent.stream()
+                .filter(m -> m.conversationId().equals(conversationId))
+                .toList();
     }
 
     void clear() {

@@ -2,9 +2,4 @@ package io.dmpilot.sim;
 
 /** What the simulated platform received on its send API, with its arrival time for latency figures. */
 public record SentMessage(
-        String accountOpenId,
-        String msgId,
-        String conversationId,
-        String toUserId,
-        String text,
-        long receivedAt) {}
+        String accountOpenId, String msgId, String conversationId, String toUserId, String text, long receivedAt) {}

@@ -34,7 +34,12 @@ public class SimResource {
      * again, as the platform does when it missed an acknowledgement.
      */
     public record UserMessage(
-            String accountOpenId, String userOpenId, String conversationId, String text, String nickname, Integer deliveries) {}
+            String accountOpenId,
+            String userOpenId,
+            String conversationId,
+            String text,
+            String nickname,
+            Integer deliveries) {}
 
     public record Delivered(String conversationId, String serverMessageId, List<Integer> webhookStatuses) {}
 
@@ -62,7 +67,8 @@ public class SimResource {
         List<Integer> statuses = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < deliveries; i++) {
-            chain = chain.chain(() -> delivery.deliver(webhook).invoke(statuses::add).replaceWithVoid());
+            chain = chain.chain(
+                    () -> delivery.deliver(webhook).invoke(statuses::add).replaceWithVoid());
         }
         return chain.map(done -> new Delivered(conversation, messageId, statuses));
     }

@@ -20,7 +20,8 @@ public class WebhookDelivery {
     private static final Logger LOG = Logger.getLogger(WebhookDelivery.class);
 
     private final SimConfig config;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public WebhookDelivery(SimConfig config) {
         this.config = config;

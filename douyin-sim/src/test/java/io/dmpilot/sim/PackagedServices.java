@@ -74,7 +74,8 @@ final class PackagedServices implements AutoCloseable {
         Process process = processes.get(service.module());
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited with " + process.exitValue() + ":\n" + tail(service));
+                throw new IllegalStateException(
+                        service.module() + " exited with " + process.exitValue() + ":\n" + tail(service));
             }
             if (ready(service)) return;
             try {

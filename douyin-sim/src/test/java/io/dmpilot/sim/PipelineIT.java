@@ -35,16 +35,25 @@ class PipelineIT {
                 .add("rules-service", 18082, Map.of("QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA", "rules_it"))
                 .add("compliance-service", 18083, Map.of())
                 .add("dispatch-service", 18084, Map.of("DOUYIN_API_URL", "http://127.0.0.1:18086"))
-                .add("analytics-service", 18085, Map.of("QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA", "analytics_it"))
+                .add(
+                        "analytics-service",
+                        18085,
+                        Map.of("QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA", "analytics_it"))
                 .add("douyin-sim", 18086, Map.of("INGEST_WEBHOOK_URL", "http://127.0.0.1:18081/webhook/douyin"));
         stack.startAll(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", LocalAddresses.kafka(),
-                "REDIS_URL", LocalAddresses.redis(),
-                "PG_URL", LocalAddresses.postgres(),
+                "KAFKA_BOOTSTRAP_SERVERS",
+                LocalAddresses.kafka(),
+                "REDIS_URL",
+                LocalAddresses.redis(),
+                "PG_URL",
+                LocalAddresses.postgres(),
                 // its own consumer groups: a platform running beside the test keeps its offsets
-                "KAFKA_GROUP_PREFIX", "dmpilot-it",
-                "TYPING_PAUSE_MIN", "0ms",
-                "TYPING_PAUSE_MAX", "0ms"));
+                "KAFKA_GROUP_PREFIX",
+                "dmpilot-it",
+                "TYPING_PAUSE_MIN",
+                "0ms",
+                "TYPING_PAUSE_MAX",
+                "0ms"));
         sim = stack.service("douyin-sim").url();
         rules = stack.service("rules-service").url();
         analytics = stack.service("analytics-service").url();
@@ -103,7 +112,15 @@ class PipelineIT {
         String openId = "it-" + UUID.randomUUID();
         given().contentType(ContentType.JSON)
                 .body(Map.of(
-                        "openId", openId, "agencyId", "it-agency", "name", "集成测试店铺", "tier", "BASIC", "fixedReply",
+                        "openId",
+                        openId,
+                        "agencyId",
+                        "it-agency",
+                        "name",
+                        "集成测试店铺",
+                        "tier",
+                        "BASIC",
+                        "fixedReply",
                         fixedReply))
                 .post(rules + "/accounts")
                 .then()

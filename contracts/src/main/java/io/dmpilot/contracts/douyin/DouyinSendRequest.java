@@ -18,7 +18,9 @@ public record DouyinSendRequest(
                 msgId, conversationId, toUserId, new Content("text", new Text(text)), "im_replay_msg");
     }
 
-    public record Content(@JsonProperty("msg_type") String msgType, @JsonProperty("text") Text text) {}
+    public record Content(
+            @JsonProperty("msg_type") String msgType,
+            @JsonProperty("text") Text text) {}
 
     public record Text(@JsonProperty("text") String text) {}
 }
