@@ -10,8 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -23,7 +25,8 @@ public class PlatformStub {
     public record Received(String openId, String accessToken, DouyinSendRequest request) {}
 
     static final Queue<Received> RECEIVED = new ConcurrentLinkedQueue<>();
-    static final Queue<Long> NEXT_ERRORS = new ConcurrentLinkedQueue<>();
+    /** Programmed answers per conversation: other records on the topic (other suites) never consume them. */
+    static final Map<String, Queue<Long>> NEXT_ERRORS = new ConcurrentHashMap<>();
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -33,11 +36,18 @@ public class PlatformStub {
             @HeaderParam("access-token") String token,
             DouyinSendRequest request) {
         RECEIVED.add(new Received(openId, token, request));
-        Long error = NEXT_ERRORS.poll();
+        Queue<Long> programmed = NEXT_ERRORS.get(request.conversationId());
+        Long error = programmed == null ? null : programmed.poll();
         String logId = UUID.randomUUID().toString();
         return error == null
                 ? DouyinSendResponse.ok("sent-" + request.msgId(), logId)
                 : DouyinSendResponse.error(error, "programmed error", logId);
+    }
+
+    static void failNext(String conversationId, long code) {
+        NEXT_ERRORS
+                .computeIfAbsent(conversationId, c -> new ConcurrentLinkedQueue<>())
+                .add(code);
     }
 
     static List<Received> to(String conversationId) {

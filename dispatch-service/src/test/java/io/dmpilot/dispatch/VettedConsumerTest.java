@@ -115,8 +115,8 @@ class VettedConsumerTest {
 
     @Test
     void rateTooHighIsRetriedAndTheReplyStillLeaves() {
-        PlatformStub.NEXT_ERRORS.add(DouyinErrors.RATE_TOO_HIGH);
         VettedReply reply = approved("稍后再发");
+        PlatformStub.failNext(reply.candidate().inbound().conversationId(), DouyinErrors.RATE_TOO_HIGH);
 
         DispatchOutcome outcome = publishAndAwait(reply);
 
@@ -127,8 +127,8 @@ class VettedConsumerTest {
 
     @Test
     void notAuthorisedFailsWithoutRetry() {
-        PlatformStub.NEXT_ERRORS.add(DouyinErrors.NOT_AUTHORISED);
         VettedReply reply = approved("无权发送");
+        PlatformStub.failNext(reply.candidate().inbound().conversationId(), DouyinErrors.NOT_AUTHORISED);
 
         DispatchOutcome outcome = publishAndAwait(reply);
 
