@@ -10,6 +10,7 @@ public final class Channels {
     public static final String CONVERSIONS = "dm-conversions";
     public static final String VIOLATIONS = "compliance-violations";
     public static final String CONFIG_CHANGES = "config-changes";
+    public static final String ANALYTICS_OUTCOMES = "analytics-outcomes";
 
     private Channels() {}
 }

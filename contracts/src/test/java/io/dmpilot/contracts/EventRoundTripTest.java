@@ -16,6 +16,7 @@ import io.dmpilot.contracts.serde.HandoffDeserializer;
 import io.dmpilot.contracts.serde.InboundEventDeserializer;
 import io.dmpilot.contracts.serde.JsonEventSerializer;
 import io.dmpilot.contracts.serde.MalformedEventException;
+import io.dmpilot.contracts.serde.OutcomeSnapshotDeserializer;
 import io.dmpilot.contracts.serde.ReplyCandidateDeserializer;
 import io.dmpilot.contracts.serde.VettedReplyDeserializer;
 import io.dmpilot.contracts.serde.ViolationDeserializer;
@@ -141,6 +142,7 @@ class EventRoundTripTest {
             case Topics.CONVERSIONS -> new ConversionDeserializer();
             case Topics.VIOLATIONS -> new ViolationDeserializer();
             case Topics.CONFIG_CHANGES -> new ConfigChangeDeserializer();
+            case Topics.ANALYTICS_OUTCOMES -> new OutcomeSnapshotDeserializer();
             default -> throw new IllegalArgumentException("no deserializer for " + topic);
         };
     }

@@ -36,6 +36,7 @@ final class SampleEvents {
                 new Sample("order", Topics.CONVERSIONS, order()),
                 new Sample("anonymous link click", Topics.CONVERSIONS, linkClick()),
                 new Sample("violation", Topics.VIOLATIONS, violation()),
+                new Sample("hourly outcome snapshot", Topics.ANALYTICS_OUTCOMES, snapshot()),
                 new Sample("rule upsert", Topics.CONFIG_CHANGES, ruleUpsert()),
                 new Sample(
                         "lexicon delete",
@@ -220,6 +221,35 @@ final class SampleEvents {
                 Verdict.REWRITTEN,
                 List.of(finding()),
                 RECEIVED_AT + 7);
+    }
+
+    static OutcomeSnapshot snapshot() {
+        long hour = RECEIVED_AT - RECEIVED_AT % 3_600_000;
+        Map<String, Long> steps = new LinkedHashMap<>();
+        steps.put("RECEIVED", 40L);
+        steps.put("MATCHED", 36L);
+        steps.put("VETTED", 34L);
+        steps.put("SENT", 33L);
+        steps.put("REPLIED", 12L);
+        steps.put("CONVERTED", 3L);
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        outcomes.put("SENT", 33L);
+        outcomes.put("HANDED_OFF", 2L);
+        outcomes.put("BLOCKED", 2L);
+        outcomes.put("NO_MATCH", 3L);
+        outcomes.put("EXPIRED", 0L);
+        outcomes.put("FAILED", 0L);
+        return new OutcomeSnapshot(
+                ACCOUNT + ":" + hour + ":" + (RECEIVED_AT + 60_000),
+                ACCOUNT,
+                hour,
+                hour + 3_600_000,
+                steps,
+                outcomes,
+                33,
+                33,
+                31,
+                RECEIVED_AT + 60_000);
     }
 
     static ConfigChange ruleUpsert() {

@@ -2,15 +2,25 @@ package io.dmpilot.sim;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dmpilot.testing.LocalAddresses;
 import io.restassured.http.ContentType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String GROUP_PREFIX =
+            "dmpilot-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static PackagedServices stack;
     private static String sim;
     private static String rules;
@@ -47,9 +59,12 @@ class PipelineIT {
                 LocalAddresses.redis(),
                 "PG_URL",
                 LocalAddresses.postgres(),
-                // its own consumer groups: a platform running beside the test keeps its offsets
+                // fresh consumer groups reading only what this run sends: neither a platform running beside
+                // the test nor the records other suites left on the shared topics are in the way
                 "KAFKA_GROUP_PREFIX",
-                "dmpilot-it",
+                GROUP_PREFIX,
+                "KAFKA_AUTO_OFFSET_RESET",
+                "latest",
                 "TYPING_PAUSE_MIN",
                 "0ms",
                 "TYPING_PAUSE_MAX",
@@ -57,11 +72,41 @@ class PipelineIT {
         sim = stack.service("douyin-sim").url();
         rules = stack.service("rules-service").url();
         analytics = stack.service("analytics-service").url();
+        awaitPipelineAssigned();
+    }
+
+    /**
+     * With "latest", a record sent before a consumer has its partitions would be skipped: canaries go
+     * through until one is answered and counted, which proves every stage holds its partitions.
+     */
+    private static void awaitPipelineAssigned() {
+        String canary = createAccount("canary");
+        List<String> conversations = new ArrayList<>();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    conversations.add(sendMessage(canary, "canary", 1));
+                    return conversations.stream().anyMatch(c -> !sent(c).isEmpty()) && count(canary, "SENT") > 0;
+                });
     }
 
     @AfterAll
     static void stopStack() {
         if (stack != null) stack.close();
+        deleteConsumerGroups();
+    }
+
+    private static void deleteConsumerGroups() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalAddresses.kafka()))) {
+            List<String> ours = admin.listConsumerGroups().all().get().stream()
+                    .map(group -> group.groupId())
+                    .filter(id -> id.startsWith(GROUP_PREFIX))
+                    .toList();
+            admin.deleteConsumerGroups(ours).all().get();
+        } catch (Exception e) {
+            // leftover empty groups cost nothing but a line in the broker's group list
+        }
     }
 
     @Test
@@ -106,6 +151,49 @@ class PipelineIT {
 
         assertEquals(2, sent(conversation).size());
         assertEquals(2, count(account, "RECEIVED"));
+    }
+
+    /** The operators' dashboard must only query meters that the running services really expose. */
+    @Test
+    void everyMetricTheDashboardQueriesIsExposedByARunningService() throws Exception {
+        // meters with tags appear with their first event: make one reply of each kind happen
+        sendMessage("demo-account", "看看指标", 1);
+        sendMessage(createAccount("全网最便宜"), "看看指标", 1);
+        Awaitility.await().atMost(WAIT).until(() -> {
+            String all = scrapeAll();
+            return all.contains("dmpilot_reply_latency_seconds_bucket")
+                    && all.contains("dmpilot_compliance_blocks_total");
+        });
+        Set<String> exposed = new HashSet<>();
+        for (String line : scrapeAll().split("\n")) {
+            Matcher name = METRIC_LINE.matcher(line);
+            if (name.find()) exposed.add(name.group(1));
+        }
+        String dashboard = Files.readString(
+                Path.of("").toAbsolutePath().getParent().resolve("deploy/dashboards/dmpilot-overview.json"));
+        Set<String> queried = new TreeSet<>();
+        Matcher selector = SELECTOR.matcher(dashboard);
+        while (selector.find()) queried.add(selector.group(1));
+        assertFalse(queried.isEmpty());
+        queried.removeAll(exposed);
+        assertTrue(queried.isEmpty(), () -> "the dashboard queries meters nobody exposes: " + queried);
+    }
+
+    private static final Pattern METRIC_LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]");
+    // a metric selector in PromQL is a name followed by a label matcher or a range
+    private static final Pattern SELECTOR = Pattern.compile("([a-z_][a-z0-9_]*)[{\\[]");
+
+    private static String scrapeAll() {
+        StringBuilder all = new StringBuilder();
+        for (String module : List.of(
+                "ingest-service", "rules-service", "compliance-service", "dispatch-service", "analytics-service")) {
+            all.append(given().get(stack.service(module).url() + "/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+        }
+        return all.toString();
     }
 
     private static String createAccount(String fixedReply) {

@@ -1,0 +1,77 @@
+package io.dmpilot.deploy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What a service's application.properties says about how it must be deployed (prod profile). */
+record ServiceConfig(String module, Properties properties) {
+    static final List<String> MODULES =
+            List.of("ingest-service", "rules-service", "compliance-service", "dispatch-service", "analytics-service");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
+
+    static ServiceConfig load(String module) {
+        Path file = Overlay.ROOT.resolve(module).resolve("src/main/resources/application.properties");
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + file, e);
+        }
+        return new ServiceConfig(module, properties);
+    }
+
+    /** The port the service listens on when nothing overrides it. */
+    int httpPort() {
+        Matcher m = VARIABLE.matcher(properties.getProperty("quarkus.http.port", "8080"));
+        return Integer.parseInt(m.find() ? m.group(2) : properties.getProperty("quarkus.http.port"));
+    }
+
+    /** Environment variables the service reads (outside test/dev profiles), with their defaults. */
+    Map<String, String> environment() {
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith("%")) continue;
+            Matcher m = VARIABLE.matcher(properties.getProperty(key));
+            while (m.find()) vars.put(m.group(1), m.group(2) == null ? "" : m.group(2));
+        }
+        return vars;
+    }
+
+    /** Consumer group of each incoming topic, with the default prefix resolved. */
+    Map<String, String> groupsByTopic() {
+        Map<String, String> groups = new HashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic")) {
+                String channel = key.substring(0, key.length() - ".topic".length());
+                String group = properties.getProperty(channel + ".group.id");
+                if (group != null) groups.put(properties.getProperty(key), resolve(group));
+            }
+        }
+        return groups;
+    }
+
+    Set<String> deadLetterTopics() {
+        Set<String> topics = new TreeSet<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (!key.startsWith("%") && key.endsWith(".dead-letter-queue.topic")) {
+                topics.add(properties.getProperty(key));
+            }
+        }
+        return topics;
+    }
+
+    private static String resolve(String value) {
+        return VARIABLE.matcher(value).replaceAll(m -> m.group(2) == null ? "" : Matcher.quoteReplacement(m.group(2)));
+    }
+}
