@@ -5,65 +5,53 @@ import io.dmpilot.analytics.TimeBuckets;
 import io.dmpilot.analytics.funnel.FunnelStep;
 import io.dmpilot.kit.KeyedRecords;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes, every interval, a snapshot of the current hour for each account active in it: one query for
- * all accounts (no per-account timers or consumers), each record awaited before the next tick.
+ * Publishes, every interval, a snapshot of the current and the previous hour for each account active in
+ * them (the previous one so late events of a closed hour still reach BI): one query for all accounts, no
+ * per-account timers or consumers, each record awaited before the next tick.
  */
 @ApplicationScoped
 public class SnapshotPublisher {
     public static final String CHANNEL = "analytics-outcomes";
     private static final Logger LOG = Logger.getLogger(SnapshotPublisher.class);
-    private static final String SUMS = "SELECT f.account_open_id, f.step, SUM(f.count) FROM {h-schema}funnel_count f"
-            + " WHERE f.hour_start = :hour GROUP BY f.account_open_id, f.step ORDER BY f.account_open_id";
-    private static final String TIMES = "SELECT account_open_id, SUM(timed_count), SUM(within_window_count),"
-            + " SUM(within_slo_count) FROM {h-schema}response_time_hour WHERE hour_start = :hour GROUP BY account_open_id";
+    private static final String SUMS =
+            "SELECT account_open_id, hour_start, step, SUM(count) FROM {h-schema}funnel_count"
+                    + " WHERE hour_start IN (:previous, :hour) GROUP BY account_open_id, hour_start, step"
+                    + " ORDER BY account_open_id, hour_start";
+    private static final String TIMES =
+            "SELECT account_open_id, hour_start, SUM(timed_count), SUM(within_window_count),"
+                    + " SUM(within_slo_count) FROM {h-schema}response_time_hour WHERE hour_start IN (:previous, :hour)"
+                    + " GROUP BY account_open_id, hour_start";
 
     private final MutinyEmitter<OutcomeSnapshot> emitter;
-    private final Duration interval;
-    private Cancellable ticks;
 
-    public SnapshotPublisher(
-            @Channel(CHANNEL) MutinyEmitter<OutcomeSnapshot> emitter,
-            @ConfigProperty(name = "dmpilot.analytics.snapshot-interval", defaultValue = "60s") Duration interval) {
+    public SnapshotPublisher(@Channel(CHANNEL) MutinyEmitter<OutcomeSnapshot> emitter) {
         this.emitter = emitter;
-        this.interval = interval;
     }
 
-    void start(@Observes StartupEvent event) {
-        ticks = Multi.createFrom()
-                .ticks()
-                .every(interval)
-                .onOverflow()
-                .drop()
-                .onItem()
-                .transformToUniAndConcatenate(tick -> publish(System.currentTimeMillis())
-                        .onFailure()
-                        .invoke(e -> LOG.warnf("analytics snapshot not published: %s", e.getMessage()))
-                        .onFailure()
-                        .recoverWithItem(0))
-                .subscribe()
-                .with(published -> {});
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (ticks != null) ticks.cancel();
+    /** A failed round is logged and skipped: the next one publishes the same hours again, complete. */
+    @Scheduled(
+            every = "${dmpilot.analytics.snapshot-interval}",
+            delayed = "${dmpilot.analytics.snapshot-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> publishPeriodically() {
+        return publish(System.currentTimeMillis())
+                .onFailure()
+                .invoke(e -> LOG.warnf("analytics snapshot not published: %s", e.getMessage()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** @return how many snapshots were published */
@@ -71,12 +59,14 @@ public class SnapshotPublisher {
         long hour = TimeBuckets.hourOf(nowMillis);
         return Panache.withSession(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(SUMS, Object[].class)
+                                .setParameter("previous", hour - TimeBuckets.HOUR_MILLIS)
                                 .setParameter("hour", hour)
                                 .getResultList()
                                 .chain(sums -> session.createNativeQuery(TIMES, Object[].class)
+                                        .setParameter("previous", hour - TimeBuckets.HOUR_MILLIS)
                                         .setParameter("hour", hour)
                                         .getResultList()
-                                        .map(times -> snapshots(hour, nowMillis, sums, times)))))
+                                        .map(times -> snapshots(nowMillis, sums, times)))))
                 .chain(this::send);
     }
 
@@ -89,21 +79,27 @@ public class SnapshotPublisher {
         return chain.replaceWith(snapshots.size());
     }
 
-    static List<OutcomeSnapshot> snapshots(long hour, long now, List<Object[]> sums, List<Object[]> times) {
+    /** Rows are (account, hour, …); one snapshot per account and hour. */
+    static List<OutcomeSnapshot> snapshots(long now, List<Object[]> sums, List<Object[]> times) {
         Map<String, long[]> timing = new LinkedHashMap<>();
-        for (Object[] r : times) timing.put((String) r[0], new long[] {n(r[1]), n(r[2]), n(r[3])});
-        Map<String, Map<String, Long>> byAccount = new LinkedHashMap<>();
-        for (Object[] r : sums)
-            byAccount.computeIfAbsent((String) r[0], a -> new LinkedHashMap<>()).put((String) r[1], n(r[2]));
+        for (Object[] r : times) timing.put(r[0] + "@" + n(r[1]), new long[] {n(r[2]), n(r[3]), n(r[4])});
+        Map<String, Map<String, Long>> byWindow = new LinkedHashMap<>();
+        for (Object[] r : sums) {
+            byWindow.computeIfAbsent(r[0] + "@" + n(r[1]), a -> new LinkedHashMap<>())
+                    .put((String) r[2], n(r[3]));
+        }
         List<OutcomeSnapshot> snapshots = new ArrayList<>();
-        byAccount.forEach((account, counts) -> {
+        byWindow.forEach((window, counts) -> {
+            int at = window.lastIndexOf('@');
+            String account = window.substring(0, at);
+            long hour = Long.parseLong(window.substring(at + 1));
             Map<String, Long> steps = new LinkedHashMap<>();
             for (FunnelStep step : FunnelStep.values()) steps.put(step.name(), counts.getOrDefault(step.name(), 0L));
             Map<String, Long> outcomes = new LinkedHashMap<>();
             for (CountedOutcome o : CountedOutcome.values()) {
                 if (o != CountedOutcome.RECEIVED) outcomes.put(o.name(), counts.getOrDefault(o.name(), 0L));
             }
-            long[] t = timing.getOrDefault(account, new long[3]);
+            long[] t = timing.getOrDefault(window, new long[3]);
             snapshots.add(new OutcomeSnapshot(
                     account + ":" + hour + ":" + now,
                     account,
