@@ -1,5 +1,7 @@
 package io.dmpilot.analytics;
 
+import jakarta.ws.rs.core.Response;
+
 /** CSV as the reports' second representation. */
 public final class Csv {
     /**
@@ -7,6 +9,11 @@ public final class Csv {
      * accept anything (browsers' fetch, curl, tests).
      */
     public static final String MEDIA_TYPE = "text/csv;qs=0.5";
+
+    /** The media type actually sent: without the server-side quality, which is for content negotiation only. */
+    public static Response response(String body) {
+        return Response.ok(body).type("text/csv;charset=UTF-8").build();
+    }
 
     private Csv() {}
 }

@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * The outcome tables in PostgreSQL. Counting is upserts in native SQL: one round trip per row, and correct
- * with any number of replicas counting the same account at once, which read-modify-write is not.
+ * The aggregate tables in PostgreSQL: the original outcome counts, and through {@link Recording} the
+ * funnel, keyword, response-time and path tables. Counting is upserts in native SQL, one multi-row statement
+ * per table and event, correct with any number of replicas counting the same account at once, which
+ * read-modify-write is not.
  * {@code {h-schema}} is Hibernate's placeholder for the configured default schema.
  */
 @ApplicationScoped

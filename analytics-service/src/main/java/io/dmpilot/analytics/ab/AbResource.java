@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,34 +49,36 @@ public class AbResource {
     @GET
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "The same as CSV: variant,sent,converted,rate,z,p_value,significant")
-    public Uni<String> csv(
+    public Uni<Response> csv(
             @PathParam("accountOpenId") String account,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("rule") String rule,
             @QueryParam("baseline") String baseline) {
-        return json(account, from, to, rule, baseline).map(result -> {
-            StringBuilder csv = new StringBuilder("variant,sent,converted,rate,z,p_value,significant\n");
-            for (AbResult.Variant v : result.variants()) {
-                var t = v.versusBaseline();
-                csv.append('"')
-                        .append(v.variant().replace("\"", "\"\""))
-                        .append("\",")
-                        .append(v.sent())
-                        .append(',')
-                        .append(v.converted())
-                        .append(',')
-                        .append(v.conversionRate())
-                        .append(',')
-                        .append(t == null ? "" : t.z())
-                        .append(',')
-                        .append(t == null ? "" : t.pValue())
-                        .append(',')
-                        .append(t == null ? "" : t.significant())
-                        .append('\n');
-            }
-            return csv.toString();
-        });
+        return json(account, from, to, rule, baseline)
+                .map(result -> {
+                    StringBuilder csv = new StringBuilder("variant,sent,converted,rate,z,p_value,significant\n");
+                    for (AbResult.Variant v : result.variants()) {
+                        var t = v.versusBaseline();
+                        csv.append('"')
+                                .append(v.variant().replace("\"", "\"\""))
+                                .append("\",")
+                                .append(v.sent())
+                                .append(',')
+                                .append(v.converted())
+                                .append(',')
+                                .append(v.conversionRate())
+                                .append(',')
+                                .append(t == null ? "" : t.z())
+                                .append(',')
+                                .append(t == null ? "" : t.pValue())
+                                .append(',')
+                                .append(t == null ? "" : t.significant())
+                                .append('\n');
+                    }
+                    return csv.toString();
+                })
+                .map(Csv::response);
     }
 
     private static Map<String, long[]> counts(List<Object[]> rows) {

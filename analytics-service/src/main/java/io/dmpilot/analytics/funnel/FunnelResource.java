@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +48,14 @@ public class FunnelResource {
     @GET
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "The same funnel as CSV: kind,name,count,drop_off,rate")
-    public Uni<String> csv(
+    public Uni<Response> csv(
             @PathParam("accountOpenId") String account,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("scenario") String scenario,
             @QueryParam("rule") String rule,
             @QueryParam("variant") String variant) {
-        return json(account, from, to, scenario, rule, variant).map(Funnel::csv);
+        return json(account, from, to, scenario, rule, variant).map(Funnel::csv).map(Csv::response);
     }
 
     private static Uni<Map<String, Long>> sums(

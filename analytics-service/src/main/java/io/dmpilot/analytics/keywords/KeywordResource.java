@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -75,14 +76,16 @@ public class KeywordResource {
     @GET
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "The same as CSV: list,word_or_keyword,rule_id,count,previous_count,change")
-    public Uni<String> csv(
+    public Uni<Response> csv(
             @PathParam("accountOpenId") String account,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("compareFrom") String compareFrom,
             @QueryParam("compareTo") String compareTo,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        return json(account, from, to, compareFrom, compareTo, limit).map(KeywordResource::csv);
+        return json(account, from, to, compareFrom, compareTo, limit)
+                .map(KeywordResource::csv)
+                .map(Csv::response);
     }
 
     private static KeywordReport report(

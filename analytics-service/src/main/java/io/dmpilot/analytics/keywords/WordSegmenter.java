@@ -46,11 +46,10 @@ public class WordSegmenter {
         return !word.isEmpty()
                 && word.length() <= MAX_WORD_LENGTH
                 && !stopWords.contains(word)
-                && word.codePoints().anyMatch(WordSegmenter::wordCharacter)
-                && !word.codePoints().allMatch(Character::isDigit);
+                && word.codePoints().anyMatch(WordSegmenter::wordCharacter);
     }
 
-    /** A letter of any script (Han counts as letters); punctuation, symbols and emoji are not. */
+    /** A letter of any script (Han counts as letters); digits, punctuation, symbols and emoji are not. */
     private static boolean wordCharacter(int codePoint) {
         return Character.isLetter(codePoint);
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -41,9 +42,9 @@ public class PathResource {
     @GET
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "The matrix as CSV, one row per from-scenario")
-    public Uni<String> csv(
+    public Uni<Response> csv(
             @PathParam("accountOpenId") String account, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return json(account, from, to).map(PathMatrix::csv);
+        return json(account, from, to).map(PathMatrix::csv).map(Csv::response);
     }
 
     private static List<PathMatrix.Transition> transitions(List<Object[]> rows) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,19 +46,21 @@ public class ResponseTimeResource {
     @GET
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "The histogram as CSV: from_millis,to_millis,count (to_millis -1 = open)")
-    public Uni<String> csv(
+    public Uni<Response> csv(
             @PathParam("accountOpenId") String account, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return json(account, from, to).map(times -> {
-            StringBuilder csv = new StringBuilder("from_millis,to_millis,count\n");
-            times.histogram()
-                    .forEach(bin -> csv.append(bin.fromMillis())
-                            .append(',')
-                            .append(bin.toMillis())
-                            .append(',')
-                            .append(bin.count())
-                            .append('\n'));
-            return csv.toString();
-        });
+        return json(account, from, to)
+                .map(times -> {
+                    StringBuilder csv = new StringBuilder("from_millis,to_millis,count\n");
+                    times.histogram()
+                            .forEach(bin -> csv.append(bin.fromMillis())
+                                    .append(',')
+                                    .append(bin.toMillis())
+                                    .append(',')
+                                    .append(bin.count())
+                                    .append('\n'));
+                    return csv.toString();
+                })
+                .map(Csv::response);
     }
 
     private static Uni<List<Object[]>> query(
