@@ -1,6 +1,5 @@
 package io.dmpilot.analytics;
 
-import io.dmpilot.kit.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,9 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/analytics/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public class OutcomeResource {
-    /** The width of the account columns: a longer id cannot have been counted. */
-    private static final int MAX_ACCOUNT_LENGTH = 128;
-
     private final OutcomeStore store;
 
     public OutcomeResource(OutcomeStore store) {
@@ -24,10 +20,7 @@ public class OutcomeResource {
     @GET
     @Path("/{accountOpenId}/outcomes")
     public Uni<OutcomeSummary> outcomes(@PathParam("accountOpenId") String accountOpenId) {
-        if (accountOpenId.isBlank() || accountOpenId.length() > MAX_ACCOUNT_LENGTH) {
-            throw ProblemException.invalidField(
-                    "accountOpenId", "an account open id has 1 to " + MAX_ACCOUNT_LENGTH + " characters");
-        }
+        Window.checkAccount(accountOpenId);
         return store.summary(accountOpenId);
     }
 }

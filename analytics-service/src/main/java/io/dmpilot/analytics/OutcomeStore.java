@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * The outcome tables in PostgreSQL. Counting is upserts in native SQL: one round trip per row, and correct
- * with any number of replicas counting the same account at once, which read-modify-write is not.
+ * The aggregate tables in PostgreSQL: the original outcome counts, and through {@link Recording} the
+ * funnel, keyword, response-time and path tables. Counting is upserts in native SQL, one multi-row statement
+ * per table and event, correct with any number of replicas counting the same account at once, which
+ * read-modify-write is not.
  * {@code {h-schema}} is Hibernate's placeholder for the configured default schema.
  */
 @ApplicationScoped
@@ -25,16 +27,16 @@ public class OutcomeStore {
             + " within_window_count = r.within_window_count + excluded.within_window_count";
 
     /**
-     * Counts the event once: its processed-event row and its counters commit together, so a redelivery
-     * (a crash before the offset commit) finds the row and changes nothing.
+     * Records the event once: its processed-event row, its conversation's state and its aggregates commit
+     * together, so a redelivery (a crash before the offset commit) finds the row and changes nothing.
      *
-     * @return true if counted now, false if it had been counted before
+     * @return true if recorded now, false if it had been recorded before
      */
-    public Uni<Boolean> count(CountableEvent event) {
+    public Uni<Boolean> record(Recording recording) {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> markProcessed(session, event)
+                .chain(session -> markProcessed(session, recording.eventKey())
                         .chain(first -> first
-                                ? addCounts(session, event).replaceWith(true)
+                                ? addAll(session, recording).replaceWith(true)
                                 : Uni.createFrom().item(false))));
     }
 
@@ -45,9 +47,38 @@ public class OutcomeStore {
                         .map(times -> OutcomeSummary.of(accountOpenId, counts, times))));
     }
 
-    private static Uni<Boolean> markProcessed(Mutiny.Session session, CountableEvent event) {
+    /** Conversation first: its row lock orders concurrent writers of one conversation before any counter. */
+    private static Uni<Void> addAll(Mutiny.Session session, Recording recording) {
+        Aggregates out = recording.aggregates();
+        Uni<Void> conversation = recording.conversation().isPresent()
+                ? ConversationStates.apply(session, recording.conversation().get(), out)
+                : Uni.createFrom().voidItem();
+        return conversation
+                .chain(() -> recording.outcome().isPresent()
+                        ? addCounts(session, recording.outcome().get())
+                        : Uni.createFrom().voidItem())
+                .chain(() -> upsertAll(session, out));
+    }
+
+    /** One statement per table, one after the other: a reactive session runs one statement at a time. */
+    private static Uni<Void> upsertAll(Mutiny.Session session, Aggregates out) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (UpsertBatch batch : out.batches()) {
+            chain = chain.chain(() -> upsert(session, batch));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> upsert(Mutiny.Session session, UpsertBatch batch) {
+        var query = session.createNativeQuery(batch.sql());
+        var params = batch.parameters();
+        for (int i = 0; i < params.size(); i++) query.setParameter("p" + i, params.get(i));
+        return query.executeUpdate().replaceWithVoid();
+    }
+
+    private static Uni<Boolean> markProcessed(Mutiny.Session session, String eventKey) {
         return session.createNativeQuery(MARK_PROCESSED)
-                .setParameter("eventId", event.eventKey())
+                .setParameter("eventId", eventKey)
                 .executeUpdate()
                 .map(inserted -> inserted == 1);
     }
