@@ -3,6 +3,7 @@ package io.dmpilot.ingest;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,32 @@ public interface IngestConfig {
     /** Longer than the platform's retry horizon (5 s × 3 retries) by a wide margin. */
     @WithDefault("24h")
     Duration dedupeTtl();
+
+    /**
+     * Publish only messages to accounts rules-service knows; the others are acknowledged and dead-lettered.
+     * Off: every account is served (benchmarks, single-tenant runs).
+     */
+    @WithDefault("true")
+    boolean accountRouting();
+
+    Accounts accounts();
+
+    /** Keys the shop/CRM present in X-Api-Key on POST /conversions. None configured: every call is refused. */
+    Optional<List<String>> conversionKeys();
+
+    interface Accounts {
+        /** Accounts per page of the start-up load. */
+        @WithDefault("200")
+        int pageSize();
+
+        /** Longest wait for rules-service per call; after it, the account counts as known (fail open). */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** How long "rules-service says this account does not exist" is believed without asking again. */
+        @WithDefault("10s")
+        Duration negativeTtl();
+    }
 
     interface App {
         /** client_secret: signs webhooks. Never logged. */

@@ -2,6 +2,7 @@ package io.dmpilot.ingest;
 
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.douyin.DouyinSignature;
+import io.dmpilot.ingest.accounts.AccountDirectory;
 import io.dmpilot.kit.Problem;
 import io.dmpilot.kit.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +20,9 @@ import org.jboss.resteasy.reactive.RestHeader;
 
 /**
  * The only door from the platform into dmpilot. Answers 200 only for what Kafka has stored: a failed
- * publication answers 503 so the platform retries.
+ * publication answers 503 so the platform retries. A message to an account rules-service does not know is
+ * acknowledged (the platform must not retry it), counted as {@code unknown_account} and recorded on
+ * dm.inbound.v1.dlq instead of dm.inbound.v1.
  */
 @Path("/webhook/douyin")
 public class WebhookResource {
@@ -28,13 +31,22 @@ public class WebhookResource {
     private final IngestConfig config;
     private final DeliveryDedupe dedupe;
     private final InboundPublisher publisher;
+    private final UnroutedPublisher unrouted;
+    private final AccountDirectory accounts;
     private final MeterRegistry meters;
 
     public WebhookResource(
-            IngestConfig config, DeliveryDedupe dedupe, InboundPublisher publisher, MeterRegistry meters) {
+            IngestConfig config,
+            DeliveryDedupe dedupe,
+            InboundPublisher publisher,
+            UnroutedPublisher unrouted,
+            AccountDirectory accounts,
+            MeterRegistry meters) {
         this.config = config;
         this.dedupe = dedupe;
         this.publisher = publisher;
+        this.unrouted = unrouted;
+        this.accounts = accounts;
         this.meters = meters;
     }
 
@@ -59,18 +71,29 @@ public class WebhookResource {
         InboundEvent event = InboundNormalizer.normalize(
                 envelope, receivedAt, UUID.randomUUID().toString());
         return dedupe.firstDelivery(event.eventId())
-                .chain(first -> first ? publish(envelope, event) : duplicate(envelope));
+                .chain(first -> first ? route(envelope, event) : duplicate(envelope));
     }
 
-    private Uni<Map<String, Object>> publish(WebhookEnvelope envelope, InboundEvent event) {
-        return publisher
-                .publish(event)
-                .invoke(() -> {
-                    count(envelope.event(), "accepted");
+    /** Known accounts → dm.inbound.v1; unknown ones are acknowledged (a retry would not help) and dead-lettered. */
+    private Uni<Map<String, Object>> route(WebhookEnvelope envelope, InboundEvent event) {
+        return accounts.isKnown(event.accountOpenId())
+                .chain(known -> known
+                        ? store(envelope, event, publisher.publish(event), "accepted")
+                        : store(
+                                envelope,
+                                event,
+                                unrouted.publish(event, "unknown account " + event.accountOpenId()),
+                                "unknown_account"));
+    }
+
+    private Uni<Map<String, Object>> store(
+            WebhookEnvelope envelope, InboundEvent event, Uni<Void> sending, String result) {
+        return sending.invoke(() -> {
+                    count(envelope.event(), result);
                     MDC.put("conversationId", event.conversationId());
-                    LOG.debugf("published %s %s", event.kind(), event.eventId());
+                    LOG.debugf("%s %s %s", result, event.kind(), event.eventId());
                 })
-                .replaceWith(Map.<String, Object>of("status", "accepted", "event_id", event.eventId()))
+                .replaceWith(Map.<String, Object>of("status", result, "event_id", event.eventId()))
                 .onFailure()
                 .recoverWithUni(failure -> dedupe.forget(event.eventId())
                         .onItemOrFailure()
@@ -78,7 +101,7 @@ public class WebhookResource {
                             count(envelope.event(), "unavailable");
                             LOG.errorf(
                                     failure,
-                                    "could not publish %s; answering 503 so the platform retries",
+                                    "could not store %s; answering 503 so the platform retries",
                                     event.eventId());
                             return Uni.createFrom()
                                     .failure(new ProblemException(Problem.of(

@@ -1,0 +1,24 @@
+package io.dmpilot.ingest.accounts;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** rules-service's account reads. Package-private use only: everything goes through {@link RulesClient}. */
+@RegisterRestClient(configKey = "rules")
+@Path("/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public interface RulesAccountsApi {
+    @GET
+    Uni<List<KnownAccount>> page(@QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/{openId}")
+    Uni<KnownAccount> get(@PathParam("openId") String openId);
+}
