@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads {@code CATEGORY<TAB>term} lines; {@code #} starts a comment. */
+/** Reads {@code CATEGORY<TAB>term[<TAB>substitute]} lines; {@code #} starts a comment. */
 public final class LexiconLoader {
     public static List<LexiconTerm> fromClasspath(String resource) {
         InputStream in = LexiconLoader.class.getClassLoader().getResourceAsStream(resource);
@@ -24,11 +24,12 @@ public final class LexiconLoader {
             while ((line = reader.readLine()) != null) {
                 number++;
                 if (line.isBlank() || line.startsWith("#")) continue;
-                String[] parts = line.split("\t", 2);
-                if (parts.length != 2 || parts[1].isBlank()) {
+                String[] parts = line.split("\t", 3);
+                if (parts.length < 2 || parts[1].isBlank()) {
                     throw new IllegalStateException(resource + ":" + number + " is not CATEGORY<TAB>term");
                 }
-                terms.add(new LexiconTerm(LexiconCategory.valueOf(parts[0].trim()), parts[1].trim()));
+                String substitute = parts.length == 3 && !parts[2].isBlank() ? parts[2].trim() : null;
+                terms.add(new LexiconTerm(LexiconCategory.valueOf(parts[0].trim()), parts[1].trim(), substitute));
             }
             return terms;
         } catch (IOException e) {

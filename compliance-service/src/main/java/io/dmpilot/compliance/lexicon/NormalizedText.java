@@ -1,76 +1,76 @@
 package io.dmpilot.compliance.lexicon;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import java.util.Arrays;
 
 /**
- * Text reduced to what a reader sees, so evasions match: full-width → half-width and circled digits → digits
- * (NFKC), lower case, and separators, punctuation and emoji dropped (最​便-宜 reads 最便宜). Keeps, for
- * every kept character, its offset in the original text, so findings point at what the operator wrote.
+ * Text reduced to what a reader sees, so evasions match: full-width → half-width, lower case, traditional →
+ * simplified, Chinese/circled/emoji digits → digits, {@code +}/➕ → 加, common homophones (威信 → 微信, 扣扣 →
+ * qq), and separators, punctuation and emoji dropped (最​便-宜 reads 最便宜). Keeps, for every kept character,
+ * its offset in the original text, so findings point at what the operator wrote, and whether a dot or a
+ * space was dropped just before it (domains and word boundaries need both).
  */
 public final class NormalizedText {
-    private final String text;
+    /** A dot-like character (. 。 ．) was dropped just before this character. */
+    public static final byte DOT_BEFORE = 1;
+    /** Whitespace was dropped just before this character. */
+    public static final byte SPACE_BEFORE = 2;
+
+    private final char[] text;
+    private final int length;
     private final int[] originalStart;
     private final int[] originalEnd;
+    private final byte[] flags;
 
-    private NormalizedText(String text, int[] originalStart, int[] originalEnd) {
+    private NormalizedText(char[] text, int length, int[] originalStart, int[] originalEnd, byte[] flags) {
         this.text = text;
+        this.length = length;
         this.originalStart = originalStart;
         this.originalEnd = originalEnd;
+        this.flags = flags;
     }
 
     public static NormalizedText of(String original) {
-        StringBuilder out = new StringBuilder(original.length());
-        int[] starts = new int[original.length() * 2 + 1];
-        int[] ends = new int[original.length() * 2 + 1];
+        Builder out = new Builder(original.length());
         int i = 0;
         while (i < original.length()) {
-            int cp = original.codePointAt(i);
-            int next = i + Character.charCount(cp);
-            if (!isSeparator(cp)) {
-                String folded = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC)
-                        .toLowerCase(Locale.ROOT);
-                for (int k = 0; k < folded.length(); k++) {
-                    char c = folded.charAt(k);
-                    if (isSeparator(c)) continue;
-                    if (out.length() >= starts.length) {
-                        starts = java.util.Arrays.copyOf(starts, starts.length * 2);
-                        ends = java.util.Arrays.copyOf(ends, ends.length * 2);
-                    }
-                    starts[out.length()] = i;
-                    ends[out.length()] = next;
-                    out.append(c);
-                }
+            char c = original.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < original.length()) {
+                int cp = original.codePointAt(i);
+                out.appendFolded(CharFolding.foldSupplementary(cp), i, i + 2);
+                i += 2;
+                continue;
             }
-            i = next;
+            char folded = CharFolding.fold(c);
+            if (folded == CharFolding.EXPAND) {
+                out.appendFolded(CharFolding.expand(c), i, i + 1);
+            } else {
+                out.append(folded, i, i + 1);
+            }
+            i++;
         }
-        return new NormalizedText(out.toString(), starts, ends);
-    }
-
-    /** Whitespace, punctuation, symbols (emoji, ★, ❤) and invisible format characters separate nothing. */
-    static boolean isSeparator(int cp) {
-        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) return true;
-        return switch (Character.getType(cp)) {
-            case Character.CONNECTOR_PUNCTUATION,
-                    Character.DASH_PUNCTUATION,
-                    Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION,
-                    Character.INITIAL_QUOTE_PUNCTUATION,
-                    Character.FINAL_QUOTE_PUNCTUATION,
-                    Character.OTHER_PUNCTUATION,
-                    Character.MATH_SYMBOL,
-                    Character.MODIFIER_SYMBOL,
-                    Character.OTHER_SYMBOL,
-                    Character.FORMAT,
-                    Character.NON_SPACING_MARK,
-                    Character.ENCLOSING_MARK,
-                    Character.SURROGATE -> true;
-            default -> false;
-        };
+        Homophones.fold(out.text, out.length);
+        return new NormalizedText(out.text, out.length, out.starts, out.ends, out.flags);
     }
 
     public String text() {
+        return new String(text, 0, length);
+    }
+
+    /** The normalized characters; only the first {@link #length()} are meaningful. */
+    public char[] chars() {
         return text;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public char charAt(int index) {
+        return text[index];
+    }
+
+    public boolean has(int index, byte flag) {
+        return (flags[index] & flag) != 0;
     }
 
     public int originalStart(int normalizedIndex) {
@@ -79,5 +79,56 @@ public final class NormalizedText {
 
     public int originalEnd(int normalizedIndexInclusive) {
         return originalEnd[normalizedIndexInclusive];
+    }
+
+    /** Appends folded characters with their original offsets and the separators dropped before them. */
+    private static final class Builder {
+        char[] text;
+        int[] starts;
+        int[] ends;
+        byte[] flags;
+        int length;
+        byte pending;
+
+        Builder(int capacity) {
+            int size = Math.max(16, capacity + capacity / 4);
+            text = new char[size];
+            starts = new int[size];
+            ends = new int[size];
+            flags = new byte[size];
+        }
+
+        void append(char folded, int start, int end) {
+            if (folded == CharFolding.SEPARATOR) return;
+            if (folded == CharFolding.DOT) {
+                pending |= DOT_BEFORE;
+                return;
+            }
+            if (folded == CharFolding.SPACE) {
+                pending |= SPACE_BEFORE;
+                return;
+            }
+            if (length == text.length) grow();
+            text[length] = folded;
+            starts[length] = start;
+            ends[length] = end;
+            flags[length] = pending;
+            pending = 0;
+            length++;
+        }
+
+        void appendFolded(String folded, int start, int end) {
+            for (int k = 0; k < folded.length(); k++) {
+                append(folded.charAt(k), start, end);
+            }
+        }
+
+        private void grow() {
+            int size = text.length * 2;
+            text = Arrays.copyOf(text, size);
+            starts = Arrays.copyOf(starts, size);
+            ends = Arrays.copyOf(ends, size);
+            flags = Arrays.copyOf(flags, size);
+        }
     }
 }
