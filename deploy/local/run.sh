@@ -79,6 +79,7 @@ start_services() {
     QUARKUS_HTTP_PORT=$port \
       INGEST_WEBHOOK_URL="http://127.0.0.1:${SERVICES[0]##*:}/webhook/douyin" \
       DOUYIN_API_URL="http://127.0.0.1:${SERVICES[5]##*:}" \
+      RULES_URL="http://127.0.0.1:${SERVICES[1]##*:}" \
       TYPING_PAUSE_MIN=${TYPING_PAUSE_MIN:-0ms} TYPING_PAUSE_MAX=${TYPING_PAUSE_MAX:-0ms} \
       nohup java $SERVICE_JVM_OPTS -jar "$(jar_of "$module")" >"$LOG_DIR/$module.log" 2>&1 &
     echo $! >"$PID_DIR/$module.pid"
