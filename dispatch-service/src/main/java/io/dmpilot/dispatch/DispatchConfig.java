@@ -19,9 +19,49 @@ public interface DispatchConfig {
     /** Replies per rolling minute by tier, when not the tier's default of DESIGN §4. */
     Map<Tier, Integer> quotaPerMinute();
 
-    /** Access token for the send API until per-account tokens are stored. Never logged. */
+    /** Access token of an account whose token was never refreshed (seeded accounts, local runs). Never logged. */
     @WithDefault("sim-token")
     String accessToken();
+
+    /** Refresh token that goes with {@link #accessToken()}. Never logged. */
+    @WithDefault("sim-refresh")
+    String refreshToken();
+
+    /** Our app's client_key, sent with token refreshes. */
+    @WithDefault("sim-app")
+    String clientKey();
+
+    /** Refresh an access token this long before it expires (the platform's last 15 days). */
+    @WithDefault("24h")
+    Duration tokenRefreshMargin();
+
+    /** Automatic replies in a row before the conversation goes to a person (seed §4: 3). */
+    @WithDefault("3")
+    int autoRepliesInARow();
+
+    /** Appended to the last automatic reply before the hand-off, so the user knows a person will answer. */
+    @WithDefault("如需人工服务，请回复“人工”，客服将尽快为您服务。")
+    String humanServiceEntry();
+
+    /** How long automation stays quiet in a conversation after a person answered in it. */
+    @WithDefault("30m")
+    Duration humanPause();
+
+    /** How long conversation state (in-a-row count, hand-off entry) lives without activity. */
+    @WithDefault("7d")
+    Duration conversationTtl();
+
+    /** The platform's reply window: at most this many replies … */
+    @WithDefault("6")
+    int replyWindowMaxReplies();
+
+    /** … within this time of the user's last message (msg_id is valid 24 h). */
+    @WithDefault("24h")
+    Duration replyWindow();
+
+    /** Pause before trying a send again after the client's own retries gave up (outage, rate limit). */
+    @WithDefault("2s")
+    Duration platformRetryPause();
 
     /** How long a send decision is remembered against redelivery: longer than any consumer outage. */
     @WithDefault("48h")

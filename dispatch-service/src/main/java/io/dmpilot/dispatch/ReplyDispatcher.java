@@ -1,12 +1,15 @@
 package io.dmpilot.dispatch;
 
 import io.dmpilot.contracts.DispatchOutcome;
+import io.dmpilot.contracts.HandoffReason;
+import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.Outcome;
 import io.dmpilot.contracts.ReplyCandidate;
 import io.dmpilot.contracts.Verdict;
 import io.dmpilot.contracts.VettedReply;
 import io.dmpilot.contracts.douyin.DouyinSendRequest;
-import io.dmpilot.dispatch.douyin.DouyinClient;
+import io.dmpilot.contracts.douyin.DouyinSendResponse;
+import io.dmpilot.dispatch.douyin.PlatformSender;
 import io.dmpilot.dispatch.douyin.SendFailure;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,45 +24,77 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ReplyDispatcher {
     private static final Logger LOG = Logger.getLogger(ReplyDispatcher.class);
-    private static final Duration PLATFORM_RETRY_PAUSE = Duration.ofSeconds(2);
 
     private final QuotaGate quota;
     private final SendLedger ledger;
-    private final DouyinClient douyin;
+    private final ConversationState conversations;
+    private final ReplyWindow window;
+    private final PlatformSender sender;
     private final DispatchConfig config;
 
-    public ReplyDispatcher(QuotaGate quota, SendLedger ledger, DouyinClient douyin, DispatchConfig config) {
+    public ReplyDispatcher(
+            QuotaGate quota,
+            SendLedger ledger,
+            ConversationState conversations,
+            ReplyWindow window,
+            PlatformSender sender,
+            DispatchConfig config) {
         this.quota = quota;
         this.ledger = ledger;
-        this.douyin = douyin;
+        this.conversations = conversations;
+        this.window = window;
+        this.sender = sender;
         this.config = config;
     }
 
-    public Uni<DispatchOutcome> dispatch(VettedReply reply) {
+    /** The outcome, and why the conversation went to a person when this reply sent it there (else null). */
+    public record Dispatched(DispatchOutcome outcome, HandoffReason handoff) {
+        static Dispatched of(DispatchOutcome outcome) {
+            return new Dispatched(outcome, null);
+        }
+    }
+
+    public Uni<Dispatched> dispatch(VettedReply reply) {
         ReplyCandidate candidate = reply.candidate();
         if (!candidate.matched()) {
             return done(reply, Outcome.NO_MATCH, candidate.noMatchReason());
         }
         if (reply.verdict() == Verdict.BLOCKED) {
-            return done(
-                    reply,
-                    Outcome.BLOCKED,
-                    reply.findings().isEmpty()
-                            ? "blocked"
-                            : reply.findings().get(0).category().name());
+            String category = reply.findings().isEmpty()
+                    ? "blocked"
+                    : reply.findings().get(0).category().name();
+            return done(reply, Outcome.BLOCKED, category);
+        }
+        if (pastDeadline(candidate, 0)) {
+            // decided by the deadline alone, so the same on redelivery: no Redis round trip for a backlog
+            return done(reply, Outcome.EXPIRED, "deadline-passed");
         }
         return ledger.claim(candidate.candidateId()).chain(claim -> {
             if (claim instanceof SendLedger.Decided decided) {
-                return Uni.createFrom().item(decided.outcome());
+                return Uni.createFrom().item(Dispatched.of(decided.outcome()));
             }
-            if (claim instanceof SendLedger.Unconfirmed) {
-                return done(reply, Outcome.FAILED, "send-unconfirmed-after-restart");
-            }
-            return pause().chain(() -> admitThenSend(reply)).call(ledger::record);
+            Uni<Dispatched> decision = claim instanceof SendLedger.Unconfirmed unconfirmed
+                    ? unconfirmed
+                            .echoedMessageId()
+                            .map(id -> done(reply, Outcome.SENT, "confirmed-by-echo:" + id))
+                            .orElseGet(() -> done(reply, Outcome.FAILED, "send-unconfirmed-after-restart"))
+                    : decide(reply);
+            return decision.call(d -> ledger.record(d.outcome()));
         });
     }
 
-    private Uni<DispatchOutcome> admitThenSend(VettedReply reply) {
+    /** A person is on it, the cap was reached, or the reply may go (with the human-service entry if last). */
+    private Uni<Dispatched> decide(VettedReply reply) {
+        return conversations.standing(reply.candidate().inbound()).chain(standing -> {
+            if (standing.humanActive()) return done(reply, Outcome.HANDED_OFF, "human-active");
+            if (standing.handedOff()) return done(reply, Outcome.HANDED_OFF, "awaiting-human");
+            boolean last = standing.autoRepliesInARow() + 1 >= config.autoRepliesInARow();
+            String text = last ? reply.text() + "\n" + config.humanServiceEntry() : reply.text();
+            return pause().chain(() -> admitThenSend(reply, text));
+        });
+    }
+
+    private Uni<Dispatched> admitThenSend(VettedReply reply, String text) {
         ReplyCandidate candidate = reply.candidate();
         if (pastDeadline(candidate, 0)) {
             return done(reply, Outcome.EXPIRED, "deadline-passed");
@@ -67,44 +102,67 @@ public class ReplyDispatcher {
         String account = candidate.inbound().accountOpenId();
         return quota.acquire(account, candidate.tier(), candidate.candidateId()).chain(decision -> {
             if (decision.admitted()) {
-                return send(reply);
+                return withinWindow(reply, text);
             }
             if (pastDeadline(candidate, decision.retryAfterMillis())) {
-                return done(reply, Outcome.HANDED_OFF, "over-quota");
+                return conversations
+                        .handOff(candidate.inbound(), HandoffReason.OVER_QUOTA)
+                        .replaceWith(handedOff(reply, "over-quota", HandoffReason.OVER_QUOTA));
             }
-            return later(Duration.ofMillis(decision.retryAfterMillis() + 5)).chain(() -> admitThenSend(reply));
+            return later(Duration.ofMillis(decision.retryAfterMillis() + 5)).chain(() -> admitThenSend(reply, text));
         });
     }
 
-    private Uni<DispatchOutcome> send(VettedReply reply) {
+    /** The platform's reply window is checked last, so only a reply about to leave takes a place in it. */
+    private Uni<Dispatched> withinWindow(VettedReply reply, String text) {
         ReplyCandidate candidate = reply.candidate();
-        var inbound = candidate.inbound();
-        DouyinSendRequest request = DouyinSendRequest.text(
-                inbound.serverMessageId(), inbound.conversationId(), inbound.userOpenId(), reply.text());
-        return douyin.send(inbound.accountOpenId(), config.accessToken(), request)
-                .chain(response -> done(
-                        reply,
-                        Outcome.SENT,
-                        response.data() == null ? "" : response.data().msgId()))
-                .onFailure()
-                .recoverWithUni(
-                        failure -> quota.release(inbound.accountOpenId(), candidate.tier(), candidate.candidateId())
-                                .chain(() -> afterFailure(reply, failure)));
+        return window.take(candidate.inbound())
+                .chain(verdict -> ReplyWindow.isOpen(verdict)
+                        ? send(reply, text)
+                        : releaseQuota(candidate).chain(() -> done(reply, Outcome.EXPIRED, "reply-" + verdict)));
+    }
+
+    private Uni<Dispatched> send(VettedReply reply, String text) {
+        ReplyCandidate candidate = reply.candidate();
+        InboundEvent inbound = candidate.inbound();
+        DouyinSendRequest request =
+                DouyinSendRequest.text(inbound.serverMessageId(), inbound.conversationId(), inbound.userOpenId(), text);
+        return ledger.inFlight(inbound, candidate.candidateId(), text)
+                .chain(() -> sender.send(inbound.accountOpenId(), request)
+                        .onItemOrFailure()
+                        .transformToUni((response, failure) -> failure == null
+                                ? conversations
+                                        .autoReplySent(inbound)
+                                        .map(capReached -> new Dispatched(
+                                                OutcomeFactory.of(reply, Outcome.SENT, sentId(response)),
+                                                capReached ? HandoffReason.AUTO_REPLY_CAP : null))
+                                : releaseQuota(candidate)
+                                        .chain(() -> window.giveBack(inbound))
+                                        .chain(() -> afterFailure(reply, text, failure))));
+    }
+
+    private static String sentId(DouyinSendResponse response) {
+        return response.data() == null ? "" : response.data().msgId();
     }
 
     /** The platform kept failing through the client's retries: try again while the deadline allows. */
-    private Uni<DispatchOutcome> afterFailure(VettedReply reply, Throwable failure) {
+    private Uni<Dispatched> afterFailure(VettedReply reply, String text, Throwable failure) {
         boolean retryable = !(failure instanceof SendFailure.Final);
         String detail = failure instanceof SendFailure f
                 ? "platform-" + f.code()
                 : failure.getClass().getSimpleName();
-        if (retryable && !pastDeadline(reply.candidate(), PLATFORM_RETRY_PAUSE.toMillis())) {
+        long pause = config.platformRetryPause().toMillis();
+        if (retryable && !pastDeadline(reply.candidate(), pause)) {
             LOG.warnf(
                     "conversation %s: send failed (%s), retrying",
                     reply.candidate().inbound().conversationId(), detail);
-            return later(PLATFORM_RETRY_PAUSE).chain(() -> admitThenSend(reply));
+            return later(Duration.ofMillis(pause)).chain(() -> admitThenSend(reply, text));
         }
         return done(reply, Outcome.FAILED, detail);
+    }
+
+    private Uni<Void> releaseQuota(ReplyCandidate candidate) {
+        return quota.release(candidate.inbound().accountOpenId(), candidate.tier(), candidate.candidateId());
     }
 
     private Uni<Void> pause() {
@@ -122,7 +180,11 @@ public class ReplyDispatcher {
         return System.currentTimeMillis() + afterMillis > candidate.deadline();
     }
 
-    private static Uni<DispatchOutcome> done(VettedReply reply, Outcome outcome, String detail) {
-        return Uni.createFrom().item(OutcomeFactory.of(reply, outcome, detail));
+    private static Dispatched handedOff(VettedReply reply, String detail, HandoffReason reason) {
+        return new Dispatched(OutcomeFactory.of(reply, Outcome.HANDED_OFF, detail), reason);
+    }
+
+    private static Uni<Dispatched> done(VettedReply reply, Outcome outcome, String detail) {
+        return Uni.createFrom().item(Dispatched.of(OutcomeFactory.of(reply, outcome, detail)));
     }
 }

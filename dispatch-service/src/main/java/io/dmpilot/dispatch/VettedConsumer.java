@@ -44,15 +44,17 @@ public class VettedConsumer {
     @Incoming(Channels.REPLY_VETTED)
     public Uni<Void> consume(String payload) {
         VettedReply reply = EventJson.read(payload, VettedReply.class);
-        return dispatcher.dispatch(reply).chain(outcome -> publish(reply, outcome));
+        return dispatcher.dispatch(reply).chain(dispatched -> publish(reply, dispatched));
     }
 
-    private Uni<Void> publish(VettedReply reply, DispatchOutcome outcome) {
+    private Uni<Void> publish(VettedReply reply, ReplyDispatcher.Dispatched dispatched) {
+        DispatchOutcome outcome = dispatched.outcome();
         record(outcome);
         String conversation = outcome.conversationId();
         LOG.infof("conversation %s: %s %s", conversation, outcome.outcome(), outcome.detail());
-        Uni<Void> handoff = outcome.outcome() == Outcome.HANDED_OFF
-                ? handOff(reply, outcome)
+        // a conversation already waiting for a person is not announced again with each new message
+        Uni<Void> handoff = dispatched.handoff() != null
+                ? handOff(reply, outcome, dispatched.handoff())
                 : Uni.createFrom().voidItem();
         return handoff.chain(() -> outcomes.sendMessage(KeyedRecords.of(
                 Topics.DISPATCH_OUTCOMES,
@@ -63,15 +65,15 @@ public class VettedConsumer {
                 outcome)));
     }
 
-    private Uni<Void> handOff(VettedReply reply, DispatchOutcome outcome) {
+    private Uni<Void> handOff(VettedReply reply, DispatchOutcome outcome, HandoffReason reason) {
         var inbound = reply.candidate().inbound();
         Handoff handoff = new Handoff(
                 "handoff:" + outcome.candidateId(),
                 inbound.conversationId(),
                 inbound.accountOpenId(),
                 inbound.userOpenId(),
-                HandoffReason.OVER_QUOTA,
-                outcome.detail(),
+                reason,
+                reason == HandoffReason.AUTO_REPLY_CAP ? "auto-reply-cap" : outcome.detail(),
                 SOURCE,
                 outcome.decidedAt());
         return handoffs.sendMessage(KeyedRecords.of(
@@ -85,7 +87,9 @@ public class VettedConsumer {
                         "tier",
                         tier,
                         "outcome",
-                        outcome.outcome().name())
+                        outcome.outcome().name(),
+                        "sender",
+                        "auto")
                 .increment();
         if (outcome.outcome() == Outcome.SENT) {
             Timer.builder("dmpilot_reply_latency")

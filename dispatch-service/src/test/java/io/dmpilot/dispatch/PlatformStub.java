@@ -8,10 +8,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,11 +24,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 @Path("/im/send/msg/")
 public class PlatformStub {
-    public record Received(String openId, String accessToken, DouyinSendRequest request) {}
+    public record Received(String openId, String accessToken, DouyinSendRequest request, long at, boolean accepted) {}
 
     static final Queue<Received> RECEIVED = new ConcurrentLinkedQueue<>();
     /** Programmed answers per conversation: other records on the topic (other suites) never consume them. */
     static final Map<String, Queue<Long>> NEXT_ERRORS = new ConcurrentHashMap<>();
+    /** Accounts for which the platform is down: HTTP 500 to every send. */
+    static final Set<String> OUTAGE = ConcurrentHashMap.newKeySet();
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -35,9 +39,14 @@ public class PlatformStub {
             @QueryParam("open_id") String openId,
             @HeaderParam("access-token") String token,
             DouyinSendRequest request) {
-        RECEIVED.add(new Received(openId, token, request));
+        long at = System.currentTimeMillis();
+        if (OUTAGE.contains(openId)) {
+            RECEIVED.add(new Received(openId, token, request, at, false));
+            throw new WebApplicationException(500);
+        }
         Queue<Long> programmed = NEXT_ERRORS.get(request.conversationId());
         Long error = programmed == null ? null : programmed.poll();
+        RECEIVED.add(new Received(openId, token, request, at, error == null));
         String logId = UUID.randomUUID().toString();
         return error == null
                 ? DouyinSendResponse.ok("sent-" + request.msgId(), logId)
@@ -48,6 +57,13 @@ public class PlatformStub {
         NEXT_ERRORS
                 .computeIfAbsent(conversationId, c -> new ConcurrentLinkedQueue<>())
                 .add(code);
+    }
+
+    /** What the platform took (answered with success) for an account. */
+    static List<Received> acceptedFor(String openId) {
+        return RECEIVED.stream()
+                .filter(r -> r.accepted() && openId.equals(r.openId()))
+                .toList();
     }
 
     static List<Received> to(String conversationId) {

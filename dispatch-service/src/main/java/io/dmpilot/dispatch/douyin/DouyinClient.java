@@ -3,6 +3,7 @@ package io.dmpilot.dispatch.douyin;
 import io.dmpilot.contracts.douyin.DouyinErrors;
 import io.dmpilot.contracts.douyin.DouyinSendRequest;
 import io.dmpilot.contracts.douyin.DouyinSendResponse;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +22,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class DouyinClient {
     private final DouyinSendApi api;
+    private final DouyinOAuthApi oauth;
 
-    public DouyinClient(@RestClient DouyinSendApi api) {
+    public DouyinClient(@RestClient DouyinSendApi api, @RestClient DouyinOAuthApi oauth) {
         this.api = api;
+        this.oauth = oauth;
     }
 
     @Retry(
@@ -32,6 +35,7 @@ public class DouyinClient {
             jitter = 100,
             retryOn = {SendFailure.Retryable.class, TimeoutException.class})
     @ExponentialBackoff(maxDelay = 5000)
+    @CircuitBreakerName("douyin-send")
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, skipOn = SendFailure.Final.class)
     @Timeout(3000)
     public Uni<DouyinSendResponse> send(String accountOpenId, String accessToken, DouyinSendRequest request) {
@@ -39,6 +43,29 @@ public class DouyinClient {
                 .onFailure(f -> !(f instanceof SendFailure))
                 .transform(DouyinClient::classify)
                 .map(DouyinClient::requireSuccess);
+    }
+
+    /**
+     * Renews an account's access token with its refresh token ({@code POST /oauth/refresh_token/}, form
+     * {@code client_key, grant_type=refresh_token, refresh_token}).
+     */
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = SendFailure.Retryable.class)
+    @Timeout(3000)
+    public Uni<AccessToken> refresh(String clientKey, String refreshToken) {
+        return oauth.refresh(clientKey, "refresh_token", refreshToken)
+                .onFailure(f -> !(f instanceof SendFailure))
+                .transform(DouyinClient::classify)
+                .map(DouyinClient::requireToken);
+    }
+
+    private static AccessToken requireToken(TokenRefreshResponse response) {
+        TokenRefreshResponse.Data data = response.data();
+        if (data == null || data.errorCode() != 0 || data.accessToken() == null) {
+            long code = data == null ? -1 : data.errorCode();
+            throw new SendFailure.Final(code, "token refresh refused: " + (data == null ? "" : data.description()));
+        }
+        long expiresAt = System.currentTimeMillis() + data.expiresInSeconds() * 1000;
+        return new AccessToken(data.accessToken(), data.refreshToken(), expiresAt);
     }
 
     private static DouyinSendResponse requireSuccess(DouyinSendResponse response) {

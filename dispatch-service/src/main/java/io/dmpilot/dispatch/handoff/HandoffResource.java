@@ -1,0 +1,78 @@
+package io.dmpilot.dispatch.handoff;
+
+import io.dmpilot.kit.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Operators' hand-off queue: list an account's waiting conversations oldest first, claim, answer, release. */
+@Path("/handoffs/{account}")
+@Produces(MediaType.APPLICATION_JSON)
+public class HandoffResource {
+    private final HandoffQueue queue;
+    private final ManualReplies replies;
+
+    public HandoffResource(HandoffQueue queue, ManualReplies replies) {
+        this.queue = queue;
+        this.replies = replies;
+    }
+
+    /** Waiting conversations of an account, oldest first; {@code minAgeSeconds} keeps only the older ones. */
+    @GET
+    public Uni<List<HandoffEntry>> list(
+            @PathParam("account") String account,
+            @QueryParam("minAgeSeconds") @DefaultValue("0") long minAgeSeconds,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (minAgeSeconds < 0) throw ProblemException.invalidField("minAgeSeconds", "must be ≥ 0");
+        if (limit < 1 || limit > 500) throw ProblemException.invalidField("limit", "between 1 and 500");
+        return queue.list(account, minAgeSeconds * 1000, limit);
+    }
+
+    @GET
+    @Path("/{conversation}")
+    public Uni<HandoffEntry> get(@PathParam("account") String account, @PathParam("conversation") String conversation) {
+        return queue.get(account, conversation);
+    }
+
+    @POST
+    @Path("/{conversation}/claim")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<HandoffEntry> claim(
+            @PathParam("account") String account,
+            @PathParam("conversation") String conversation,
+            ClaimRequest request) {
+        if (request == null) throw ProblemException.badRequest("a JSON body {\"operator\": …} is required");
+        request.validate();
+        return queue.claim(account, conversation, request.operator());
+    }
+
+    /** Sends the operator's text to the user; the conversation stays with the operator until released. */
+    @POST
+    @Path("/{conversation}/reply")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ManualReplySent> reply(
+            @PathParam("account") String account,
+            @PathParam("conversation") String conversation,
+            ManualReplyRequest request) {
+        if (request == null) throw ProblemException.badRequest("a JSON body {\"operator\", \"text\"} is required");
+        request.validate();
+        return replies.reply(account, conversation, request).map(ManualReplySent::new);
+    }
+
+    /** Back to automation, with the in-a-row count starting again. */
+    @POST
+    @Path("/{conversation}/release")
+    public Uni<Void> release(@PathParam("account") String account, @PathParam("conversation") String conversation) {
+        return queue.release(account, conversation);
+    }
+
+    public record ManualReplySent(String platformMessageId) {}
+}

@@ -1,0 +1,107 @@
+package io.dmpilot.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dmpilot.contracts.DispatchOutcome;
+import io.dmpilot.contracts.InboundEvent;
+import io.dmpilot.contracts.Outcome;
+import io.dmpilot.contracts.Tier;
+import io.dmpilot.contracts.Topics;
+import io.dmpilot.contracts.douyin.DouyinErrors;
+import io.dmpilot.contracts.serde.EventJson;
+import io.dmpilot.dispatch.douyin.AccessTokens;
+import io.dmpilot.testing.SampleEvents;
+import io.dmpilot.testing.TestServices;
+import io.dmpilot.testing.TopicProbe;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = TestServices.class, initArgs = @ResourceArg(name = "services", value = "kafka,redis"))
+class AccessTokensTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    ReactiveRedisDataSource redis;
+
+    @Test
+    void expiredTokenIsRefreshedAndTheSendRetriedOnce() {
+        InboundEvent inbound = SampleEvents.userMessage(Messages.account(), "在吗");
+        String conversation = inbound.conversationId();
+        PlatformStub.failNext(conversation, DouyinErrors.TOKEN_EXPIRED);
+
+        DispatchOutcome outcome;
+        try (TopicProbe outcomes = TopicProbe.open(Topics.DISPATCH_OUTCOMES)) {
+            TopicProbe.send(
+                    Topics.REPLY_VETTED, conversation, EventJson.write(Messages.reply(inbound, Tier.BASIC, "续期")));
+            outcome = outcomes.awaitRecords(DispatchOutcome.class, o -> conversation.equals(o.conversationId()), WAIT)
+                    .get(0);
+        }
+
+        assertEquals(Outcome.SENT, outcome.outcome());
+        List<PlatformStub.Received> calls = PlatformStub.to(conversation);
+        assertEquals(2, calls.size());
+        assertEquals("sim-token", calls.get(0).accessToken());
+        String fresh = calls.get(1).accessToken();
+        OAuthStub.Refresh refresh = OAuthStub.REFRESHES.stream()
+                .filter(r -> r.issued().equals(fresh))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("sim-refresh", refresh.refreshToken());
+        assertEquals("refresh_token", refresh.grantType());
+        assertEquals("sim-app", refresh.clientKey());
+        assertEquals(fresh, current(inbound.accountOpenId()), "the account keeps the new token");
+    }
+
+    @Test
+    void tokenCloseToExpiryIsRefreshedBeforeItIsUsed() {
+        String account = Messages.account();
+        long inAnHour = System.currentTimeMillis() + 3_600_000;
+        store(account, "old-access", "old-refresh", inAnHour);
+
+        String used = current(account);
+
+        assertTrue(used.startsWith("fresh-access-"), used);
+        assertTrue(OAuthStub.REFRESHES.stream().anyMatch(r -> r.refreshToken().equals("old-refresh")));
+    }
+
+    @Test
+    void tokenFarFromExpiryIsUsedAsIs() {
+        String account = Messages.account();
+        store(account, "good-access", "good-refresh", System.currentTimeMillis() + 10 * 86_400_000L);
+
+        assertEquals("good-access", current(account));
+    }
+
+    @Test
+    void tokenRenewedByAnotherReplicaIsTakenInsteadOfRefreshingAgain() {
+        String account = Messages.account();
+        store(account, "renewed-elsewhere", "r", System.currentTimeMillis() + 10 * 86_400_000L);
+
+        assertEquals("renewed-elsewhere", tokens.renew(account, "stale").await().atMost(WAIT));
+    }
+
+    private String current(String account) {
+        return tokens.current(account).await().atMost(WAIT);
+    }
+
+    private void store(String account, String access, String refresh, long expiresAt) {
+        redis.hash(String.class)
+                .hset(
+                        "dispatch:token:{" + account + "}",
+                        Map.of("access", access, "refresh", refresh, "expiresAt", Long.toString(expiresAt)))
+                .await()
+                .atMost(WAIT);
+    }
+}

@@ -1,0 +1,106 @@
+package io.dmpilot.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dmpilot.contracts.Tier;
+import io.dmpilot.contracts.douyin.DouyinSendRequest;
+import io.dmpilot.dispatch.douyin.PlatformSender;
+import io.dmpilot.testing.TestServices;
+import io.quarkus.redis.client.RedisClientName;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Four dispatchers, each on its own Redis connection, race 1,000 replies of one account through the quota
+ * gate to the platform. What counts is what the platform stand-in took.
+ */
+@QuarkusTest
+@WithTestResource(value = TestServices.class, initArgs = @ResourceArg(name = "services", value = "kafka,redis"))
+class QuotaUnderLoadTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final int REPLIES = 1_000;
+    private static final int DISPATCHERS = 4;
+
+    @Inject
+    @RedisClientName("dispatcher-1")
+    ReactiveRedisDataSource redis1;
+
+    @Inject
+    @RedisClientName("dispatcher-2")
+    ReactiveRedisDataSource redis2;
+
+    @Inject
+    @RedisClientName("dispatcher-3")
+    ReactiveRedisDataSource redis3;
+
+    @Inject
+    @RedisClientName("dispatcher-4")
+    ReactiveRedisDataSource redis4;
+
+    @Inject
+    DispatchConfig config;
+
+    @Inject
+    PlatformSender sender;
+
+    @Test
+    void fourDispatchersSendExactlyEachTiersQuotaPerRollingMinuteAndNoneOver() throws Exception {
+        String account = Messages.account();
+        List<ReactiveRedisDataSource> connections = List.of(redis1, redis2, redis3, redis4);
+        ExecutorService dispatchers = Executors.newFixedThreadPool(DISPATCHERS);
+        List<Future<?>> done = new ArrayList<>();
+        for (int d = 0; d < DISPATCHERS; d++) {
+            QuotaGate gate = new QuotaGate(connections.get(d), config);
+            int first = d;
+            done.add(dispatchers.submit(() -> {
+                for (int i = first; i < REPLIES; i += DISPATCHERS) sendIfAdmitted(gate, account, i);
+            }));
+        }
+        for (Future<?> f : done) f.get();
+        dispatchers.shutdown();
+
+        List<PlatformStub.Received> taken = PlatformStub.acceptedFor(account);
+        for (Tier tier : Tier.values()) {
+            List<Long> times = taken.stream()
+                    .filter(r -> tier.name().equals(r.request().content().text().text()))
+                    .map(PlatformStub.Received::at)
+                    .sorted()
+                    .toList();
+            assertEquals(tier.repliesPerMinute(), times.size(), tier + " sends");
+            assertTrue(mostInAnyMinute(times) <= tier.repliesPerMinute(), tier + " over quota in a rolling minute");
+        }
+        assertEquals(170, taken.size());
+    }
+
+    private void sendIfAdmitted(QuotaGate gate, String account, int i) {
+        Tier tier = Tier.values()[i % Tier.values().length];
+        String candidate = "cand-" + i;
+        if (!gate.acquire(account, tier, candidate).await().atMost(WAIT).admitted()) return;
+        DouyinSendRequest request = DouyinSendRequest.text("msg-" + i, "conv-load-" + i, "user-" + i, tier.name());
+        sender.send(account, request).await().atMost(WAIT);
+    }
+
+    /** The largest number of sends inside any 60-second window starting at a send. */
+    private static int mostInAnyMinute(List<Long> sortedTimes) {
+        int most = 0;
+        for (int start = 0, end = 0; start < sortedTimes.size(); start++) {
+            while (end < sortedTimes.size()
+                    && sortedTimes.get(end) < sortedTimes.get(start) + QuotaGate.WINDOW_MILLIS) {
+                end++;
+            }
+            most = Math.max(most, end - start);
+        }
+        return most;
+    }
+}
