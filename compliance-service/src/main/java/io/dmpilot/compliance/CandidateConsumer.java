@@ -1,5 +1,8 @@
 package io.dmpilot.compliance;
 
+import io.dmpilot.compliance.ledger.DisabledRule;
+import io.dmpilot.compliance.ledger.ViolationLedger;
+import io.dmpilot.compliance.lexicon.LexiconChanges;
 import io.dmpilot.contracts.Channels;
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.ReplyCandidate;
@@ -19,24 +22,34 @@ import org.jboss.logging.Logger;
 
 /**
  * dm.reply-candidates.v1 → dm.reply-vetted.v1, and compliance.violations.v1 for what was blocked. The
- * violation is written before the verdict so a crash in between repeats both rather than losing the first.
+ * violation is written (ledger row, then record) before the verdict so a crash in between repeats both rather
+ * than losing the first; the ledger ignores the repeat. A rule the ledger disables is announced on
+ * config.changes.v1 as entity {@code rule-disabled}, keyed by {@code account/rule}.
  */
 @ApplicationScoped
 public class CandidateConsumer {
     private static final Logger LOG = Logger.getLogger(CandidateConsumer.class);
     private static final String SOURCE = "compliance-service";
 
+    public static final String RULE_DISABLED = "rule-disabled";
+
     private final ReplyVetter vetter;
+    private final ViolationLedger ledger;
+    private final LexiconChanges changes;
     private final MutinyEmitter<VettedReply> vetted;
     private final MutinyEmitter<Violation> violations;
     private final MeterRegistry meters;
 
     public CandidateConsumer(
             ReplyVetter vetter,
+            ViolationLedger ledger,
+            LexiconChanges changes,
             @Channel(Channels.REPLY_VETTED) MutinyEmitter<VettedReply> vetted,
             @Channel(Channels.VIOLATIONS) MutinyEmitter<Violation> violations,
             MeterRegistry meters) {
         this.vetter = vetter;
+        this.ledger = ledger;
+        this.changes = changes;
         this.vetted = vetted;
         this.violations = violations;
         this.meters = meters;
@@ -78,13 +91,21 @@ public class CandidateConsumer {
                 reply.verdict(),
                 reply.findings(),
                 reply.vettedAt());
-        return violations.sendMessage(KeyedRecords.of(
-                Topics.VIOLATIONS,
-                SOURCE,
-                inbound.conversationId(),
-                violation.violationId(),
-                inbound.traceId(),
-                violation));
+        return ledger.record(violation)
+                .call(disabled -> disabled == null ? Uni.createFrom().voidItem() : announce(disabled))
+                .chain(() -> violations.sendMessage(KeyedRecords.of(
+                        Topics.VIOLATIONS,
+                        SOURCE,
+                        inbound.conversationId(),
+                        violation.violationId(),
+                        inbound.traceId(),
+                        violation)));
+    }
+
+    private Uni<Void> announce(DisabledRule disabled) {
+        LOG.warnf("rule %s of account %s disabled: %s", disabled.ruleId, disabled.accountOpenId, disabled.reason);
+        meters.counter("dmpilot_rules_disabled_total").increment();
+        return changes.publish(RULE_DISABLED, disabled.key);
     }
 
     private Uni<Void> emit(VettedReply reply) {

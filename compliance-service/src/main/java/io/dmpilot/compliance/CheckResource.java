@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Lets an operator test a template before saving it. */
+/** Lets an operator test a template before saving it, against the lexicon and policy of its account. */
 @Path("/compliance/check")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,9 +21,14 @@ public class CheckResource {
         this.vetter = vetter;
     }
 
-    public record CheckRequest(String text) {}
+    /**
+     * @param accountOpenId optional: its qualifications apply
+     * @param agencyId optional: its own lexicon terms apply
+     */
+    public record CheckRequest(String text, String accountOpenId, String agencyId) {}
 
-    public record CheckResult(Verdict verdict, List<Finding> findings) {}
+    /** @param text what would be sent: the original, its rewritten form, or empty when blocked */
+    public record CheckResult(Verdict verdict, String text, List<Finding> findings) {}
 
     @POST
     public CheckResult check(CheckRequest request) {
@@ -33,7 +38,7 @@ public class CheckResource {
         if (request.text().length() > 10_000) {
             throw ProblemException.invalidField("text", "text is longer than 10000 characters");
         }
-        List<Finding> findings = vetter.check(request.text());
-        return new CheckResult(findings.isEmpty() ? Verdict.APPROVED : Verdict.BLOCKED, findings);
+        VerdictPolicy.Decision decision = vetter.check(request.text(), request.agencyId(), request.accountOpenId());
+        return new CheckResult(decision.verdict(), decision.text(), decision.findings());
     }
 }

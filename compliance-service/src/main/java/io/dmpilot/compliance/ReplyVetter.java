@@ -1,26 +1,22 @@
 package io.dmpilot.compliance;
 
-import io.dmpilot.compliance.lexicon.LexiconLoader;
-import io.dmpilot.compliance.lexicon.LexiconMatcher;
-import io.dmpilot.contracts.Finding;
+import io.dmpilot.compliance.lexicon.LexiconRegistry;
 import io.dmpilot.contracts.ReplyCandidate;
 import io.dmpilot.contracts.Verdict;
 import io.dmpilot.contracts.VettedReply;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Set;
 
-/**
- * The verdict on one candidate. Any finding blocks for now: masking and substitutes (REWRITTEN) need the
- * per-category policy of the full lexicon.
- */
+/** The verdict on one candidate: the lexicon of its agency, then {@link VerdictPolicy}. */
 @ApplicationScoped
 public class ReplyVetter {
-    private final LexiconMatcher matcher;
+    private final LexiconRegistry lexicons;
+    private final ComplianceConfig config;
 
-    public ReplyVetter(
-            @ConfigProperty(name = "dmpilot.compliance.lexicon", defaultValue = "lexicon/default.tsv") String lexicon) {
-        this.matcher = new LexiconMatcher(LexiconLoader.fromClasspath(lexicon));
+    public ReplyVetter(LexiconRegistry lexicons, ComplianceConfig config) {
+        this.lexicons = lexicons;
+        this.config = config;
     }
 
     public VettedReply vet(ReplyCandidate candidate) {
@@ -29,13 +25,19 @@ public class ReplyVetter {
             // nothing to vet: passes through so dispatch records the NO_MATCH outcome
             return new VettedReply(candidate, Verdict.APPROVED, "", List.of(), now);
         }
-        List<Finding> findings = check(candidate.text());
-        return findings.isEmpty()
-                ? new VettedReply(candidate, Verdict.APPROVED, candidate.text(), findings, now)
-                : new VettedReply(candidate, Verdict.BLOCKED, "", findings, now);
+        VerdictPolicy.Decision decision = check(
+                candidate.text(), candidate.agencyId(), candidate.inbound().accountOpenId());
+        return new VettedReply(candidate, decision.verdict(), decision.text(), decision.findings(), now);
     }
 
-    public List<Finding> check(String text) {
-        return matcher.find(text == null ? "" : text);
+    public VerdictPolicy.Decision check(String text, String agencyId, String accountOpenId) {
+        String safe = text == null ? "" : text;
+        return VerdictPolicy.decide(safe, lexicons.matcherFor(agencyId).hits(safe), qualifications(accountOpenId));
+    }
+
+    private Set<String> qualifications(String accountOpenId) {
+        List<String> held =
+                accountOpenId == null ? null : config.qualifications().get(accountOpenId);
+        return held == null ? Set.of() : Set.copyOf(held);
     }
 }

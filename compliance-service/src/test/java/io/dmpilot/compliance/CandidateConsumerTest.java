@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = TestServices.class, initArgs = @ResourceArg(name = "services", value = "kafka"))
+@WithTestResource(value = TestServices.class, initArgs = @ResourceArg(name = "services", value = "kafka,postgres"))
 class CandidateConsumerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private TopicProbe vetted;

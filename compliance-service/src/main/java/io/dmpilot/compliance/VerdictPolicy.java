@@ -1,0 +1,50 @@
+package io.dmpilot.compliance;
+
+import io.dmpilot.compliance.lexicon.Hit;
+import io.dmpilot.contracts.Finding;
+import io.dmpilot.contracts.LexiconCategory;
+import io.dmpilot.contracts.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the findings mean for a reply. Diversion and harassment always block (外链导流 and 骚扰用户 are the
+ * penalties that cost an account most); extreme advertising is rewritten when every such term has a
+ * configured substitute, else blocked; regulated topics block unless the account holds {@code regulated}.
+ */
+public final class VerdictPolicy {
+    public static final String REGULATED_QUALIFICATION = "regulated";
+
+    public record Decision(Verdict verdict, String text, List<Finding> findings) {}
+
+    private VerdictPolicy() {}
+
+    public static Decision decide(String text, List<Hit> hits, Set<String> qualifications) {
+        List<Hit> relevant = new ArrayList<>();
+        for (Hit hit : hits) {
+            boolean allowed = hit.term().category() == LexiconCategory.REGULATED
+                    && qualifications.contains(REGULATED_QUALIFICATION);
+            if (!allowed) relevant.add(hit);
+        }
+        List<Finding> findings = relevant.stream().map(Hit::finding).toList();
+        if (relevant.isEmpty()) return new Decision(Verdict.APPROVED, text, findings);
+        boolean rewritable = relevant.stream()
+                .allMatch(h -> h.term().category() == LexiconCategory.EXTREME_ADVERTISING
+                        && h.term().substitute() != null);
+        return rewritable
+                ? new Decision(Verdict.REWRITTEN, rewrite(text, relevant), findings)
+                : new Decision(Verdict.BLOCKED, "", findings);
+    }
+
+    /** Replaces each finding's original span by its substitute; hits come first to last and never overlap. */
+    private static String rewrite(String text, List<Hit> hits) {
+        StringBuilder out = new StringBuilder(text.length());
+        int at = 0;
+        for (Hit hit : hits) {
+            out.append(text, at, hit.finding().start()).append(hit.term().substitute());
+            at = hit.finding().end();
+        }
+        return out.append(text.substring(at)).toString();
+    }
+}

@@ -1,0 +1,108 @@
+package io.dmpilot.compliance.lexicon;
+
+import io.dmpilot.kit.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Operators' API for the lexicons, global and per agency. A change is committed, then announced on
+ * config.changes.v1; every replica (this one included) rebuilds its matchers when it reads the change.
+ */
+@Path("/lexicons/terms")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class LexiconResource {
+    private final LexiconChanges changes;
+
+    public LexiconResource(LexiconChanges changes) {
+        this.changes = changes;
+    }
+
+    public record TermView(Long id, String agencyId, String category, String term, String substitute) {
+        static TermView of(LexiconEntry e) {
+            return new TermView(
+                    e.id,
+                    LexiconEntry.GLOBAL.equals(e.scope) ? null : e.scope,
+                    e.category.name(),
+                    e.term,
+                    e.substitute);
+        }
+    }
+
+    /** Without {@code agencyId}: the global lexicon; with it: that agency's own terms. */
+    @GET
+    public Uni<List<TermView>> list(@QueryParam("agencyId") String agencyId) {
+        String scope = agencyId == null ? LexiconEntry.GLOBAL : agencyId;
+        return Panache.withSession(() -> LexiconEntry.<LexiconEntry>list("scope = ?1 order by id", scope))
+                .map(entries -> entries.stream().map(TermView::of).toList());
+    }
+
+    @POST
+    public Uni<Response> create(LexiconEntryRequest request) {
+        validate(request);
+        return Panache.withTransaction(() -> duplicateCheck(request, null).chain(() -> {
+                    LexiconEntry entry = LexiconSeed.entry(request);
+                    return entry.<LexiconEntry>persist();
+                }))
+                .call(entry -> changes.changed(entry.scope))
+                .map(entry -> Response.created(URI.create("/lexicons/terms/" + entry.id))
+                        .entity(TermView.of(entry))
+                        .build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Uni<TermView> update(@PathParam("id") long id, LexiconEntryRequest request) {
+        validate(request);
+        return Panache.withTransaction(() -> existing(id)
+                        .call(entry -> duplicateCheck(request, id))
+                        .invoke(entry -> LexiconSeed.apply(entry, request)))
+                .call(entry -> changes.changed(entry.scope))
+                .map(TermView::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<Response> delete(@PathParam("id") long id) {
+        return Panache.withTransaction(() -> existing(id).call(LexiconEntry::delete))
+                .call(entry -> changes.changed(entry.scope))
+                .map(entry -> Response.noContent().build());
+    }
+
+    private static void validate(LexiconEntryRequest request) {
+        if (request == null) throw ProblemException.badRequest("a JSON body is required");
+        request.validate();
+    }
+
+    private static Uni<LexiconEntry> existing(long id) {
+        return LexiconEntry.<LexiconEntry>findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("no lexicon term " + id));
+    }
+
+    private static Uni<Void> duplicateCheck(LexiconEntryRequest request, Long self) {
+        return LexiconEntry.<LexiconEntry>find("scope = ?1 and normalized = ?2", request.scope(), request.normalized())
+                .firstResult()
+                .invoke(found -> {
+                    if (found != null && !found.id.equals(self)) {
+                        throw ProblemException.conflict(
+                                "\"" + request.term() + "\" reads as term " + found.id + " (\"" + found.term + "\")");
+                    }
+                })
+                .replaceWithVoid();
+    }
+}
