@@ -64,6 +64,7 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
             String bootstrap = LocalAddresses.kafka();
             requireReachable("Kafka", URI.create("kafka://" + bootstrap.split(",")[0]));
             config.put("kafka.bootstrap.servers", bootstrap);
+            ConsumerGroupsAtEnd.apply(bootstrap);
         }
         if (wanted.contains("redis")) {
             String redis = LocalAddresses.redis();
