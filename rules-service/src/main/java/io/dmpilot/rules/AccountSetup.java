@@ -2,6 +2,7 @@ package io.dmpilot.rules;
 
 import io.dmpilot.contracts.Scenario;
 import io.dmpilot.kit.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,17 @@ final class AccountSetup {
         fixed.accountOpenId = request.openId();
         fixed.scenario = Scenario.FALLBACK;
         fixed.text = request.fixedReply();
-        return account.persist().chain(fixed::persist).replaceWith(() -> AccountView.of(account, List.of(fixed)));
+        List<ReplyTemplate> templates = new ArrayList<>(List.of(fixed));
+        List<KeywordRule> rules = new ArrayList<>();
+        if (StarterRules.appliesTo(request.tier())) {
+            templates.addAll(StarterRules.templates(request.openId()));
+            rules.addAll(StarterRules.rules(request.openId()));
+        }
+        List<Object> rows = new ArrayList<>(templates);
+        rows.addAll(rules);
+        return account.persist()
+                .chain(() -> Panache.getSession().chain(session -> session.persistAll(rows.toArray())))
+                .replaceWith(() -> AccountView.of(account, templates));
     }
 
     static Uni<AccountView> view(String openId) {

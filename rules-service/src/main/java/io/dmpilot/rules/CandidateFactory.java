@@ -18,7 +18,7 @@ final class CandidateFactory {
         this.replyDeadline = replyDeadline;
     }
 
-    ReplyCandidate reply(InboundEvent inbound, AccountRules rules, EngineMatch match, long now) {
+    ReplyCandidate reply(InboundEvent inbound, AccountRules rules, EngineMatch match, int autoRepliesInARow, long now) {
         String text = TemplateRenderer.render(match.template(), variables(inbound));
         return new ReplyCandidate(
                 candidateId(inbound),
@@ -27,11 +27,11 @@ final class CandidateFactory {
                 match.tier(),
                 match.ruleId(),
                 match.scenario(),
-                null,
+                match.variant(),
                 text,
                 match.keywords(),
                 match.score(),
-                0,
+                autoRepliesInARow,
                 now,
                 deadline(inbound),
                 null);

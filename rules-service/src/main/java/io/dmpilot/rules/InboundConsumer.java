@@ -26,21 +26,28 @@ public class InboundConsumer {
     private final ReplyPlanner planner;
     private final MutinyEmitter<ReplyCandidate> candidates;
     private final MeterRegistry meters;
+    private final ConversationState conversations;
 
     public InboundConsumer(
             ReplyPlanner planner,
+            ConversationState conversations,
             @Channel(Channels.REPLY_CANDIDATES) MutinyEmitter<ReplyCandidate> candidates,
             MeterRegistry meters) {
         this.planner = planner;
         this.candidates = candidates;
         this.meters = meters;
+        this.conversations = conversations;
     }
 
     @Incoming(Channels.INBOUND)
     public Uni<Void> consume(String payload) {
         InboundEvent inbound = EventJson.read(payload, InboundEvent.class);
+        if (inbound.kind() == InboundKind.HUMAN_REPLY) {
+            // a person answered in the Douyin app: the next automatic reply is the first in a row again
+            return conversations.humanReplied(inbound.conversationId());
+        }
         if (inbound.kind() != InboundKind.USER_MESSAGE) {
-            // echoes, human replies and chat-opened events are dispatch's and analytics' business
+            // echoes and chat-opened events are dispatch's and analytics' business
             return Uni.createFrom().voidItem();
         }
         return planner.plan(inbound).chain(this::emit);

@@ -3,51 +3,99 @@ package io.dmpilot.rules;
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.ReplyCandidate;
 import io.dmpilot.contracts.Scenario;
+import io.dmpilot.contracts.Tier;
 import io.dmpilot.rules.engine.AccountRules;
+import io.dmpilot.rules.engine.EngineMatch;
 import io.dmpilot.rules.engine.EngineSelector;
+import io.dmpilot.rules.engine.KeywordBook;
 import io.dmpilot.rules.engine.MessageContext;
+import io.dmpilot.rules.engine.TemplateVariantSpec;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** Decides the reply to one user message: loads the account's rules, runs its tier's engines. */
+/**
+ * Decides the reply to one user message: loads the account's rules, asks Redis whether the user is new,
+ * runs its tier's engines, and counts the automatic reply in the conversation.
+ */
 @ApplicationScoped
 public class ReplyPlanner {
     private final EngineSelector engines = new EngineSelector();
     private final CandidateFactory candidates;
+    private final ConversationState conversations;
 
-    public ReplyPlanner(RulesConfig config) {
+    public ReplyPlanner(RulesConfig config, ConversationState conversations) {
         this.candidates = new CandidateFactory(config.replyDeadline());
+        this.conversations = conversations;
     }
 
     public Uni<ReplyCandidate> plan(InboundEvent inbound) {
-        return Panache.withSession(() -> load(inbound.accountOpenId())).map(rules -> decide(inbound, rules));
+        return Panache.withSession(() -> load(inbound.accountOpenId())).chain(rules -> {
+            if (rules == null) {
+                return Uni.createFrom()
+                        .item(candidates.noMatch(inbound, null, "unknown-account", System.currentTimeMillis()));
+            }
+            return conversations.firstMessage(inbound).chain(first -> decide(inbound, rules, first));
+        });
     }
 
-    private ReplyCandidate decide(InboundEvent inbound, AccountRules rules) {
-        long now = System.currentTimeMillis();
-        if (rules == null) {
-            return candidates.noMatch(inbound, null, "unknown-account", now);
+    private Uni<ReplyCandidate> decide(InboundEvent inbound, AccountRules rules, boolean firstMessage) {
+        MessageContext message =
+                new MessageContext(inbound.text(), inbound.userNickname(), inbound.userOpenId(), firstMessage);
+        Optional<EngineMatch> match = engines.match(message, rules);
+        if (match.isEmpty()) {
+            return Uni.createFrom()
+                    .item(candidates.noMatch(inbound, rules.agencyId(), "no-rule-matched", System.currentTimeMillis()));
         }
-        MessageContext message = new MessageContext(inbound.text(), inbound.userNickname());
-        return engines.match(message, rules)
-                .map(match -> candidates.reply(inbound, rules, match, now))
-                .orElseGet(() -> candidates.noMatch(inbound, rules.agencyId(), "no-rule-matched", now));
+        return conversations
+                .countAutoReply(inbound)
+                .map(inARow -> candidates.reply(inbound, rules, match.get(), inARow, System.currentTimeMillis()));
     }
 
     private Uni<AccountRules> load(String openId) {
         return Account.byOpenId(openId)
                 .chain(account -> account == null
                         ? Uni.createFrom().nullItem()
-                        : ReplyTemplate.ofAccount(openId).map(templates -> toRules(account, templates)));
+                        : ReplyTemplate.ofAccount(openId)
+                                .chain(templates -> keywordRules(account)
+                                        .chain(rules -> TemplateVariant.ofAccount(openId)
+                                                .map(variants -> toRules(account, templates, rules, variants)))));
     }
 
-    private static AccountRules toRules(Account account, List<ReplyTemplate> templates) {
+    /** A BASIC account's rules are never read: its tier may not use them (DESIGN §4). */
+    private static Uni<List<KeywordRule>> keywordRules(Account account) {
+        return account.tier == Tier.BASIC
+                ? Uni.createFrom().item(List.of())
+                : KeywordRule.enabledOfAccount(account.openId);
+    }
+
+    private static AccountRules toRules(
+            Account account, List<ReplyTemplate> templates, List<KeywordRule> rules, List<TemplateVariant> variants) {
         Map<Scenario, String> byScenario = new EnumMap<>(Scenario.class);
         templates.forEach(t -> byScenario.put(t.scenario, t.text));
-        return new AccountRules(account.openId, account.agencyId, account.tier, account.crisisMode, byScenario);
+        Map<Scenario, List<TemplateVariantSpec>> variantsByScenario = variants.stream()
+                .collect(Collectors.groupingBy(
+                        v -> v.scenario,
+                        () -> new EnumMap<>(Scenario.class),
+                        Collectors.mapping(TemplateVariant::spec, Collectors.toList())));
+        KeywordBook keywords = KeywordBook.of(rules.stream()
+                .filter(r -> r.templateText != null
+                        || byScenario.containsKey(r.scenario)
+                        || variantsByScenario.containsKey(r.scenario))
+                .map(KeywordRule::spec)
+                .toList());
+        return new AccountRules(
+                account.openId,
+                account.agencyId,
+                account.tier,
+                account.crisisMode,
+                byScenario,
+                keywords,
+                variantsByScenario);
     }
 }

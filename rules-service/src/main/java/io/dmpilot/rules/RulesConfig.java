@@ -13,4 +13,15 @@ public interface RulesConfig {
     /** Creates the demo account douyin-sim talks to, so the platform answers out of the box. */
     @WithDefault("true")
     boolean seedDemoAccount();
+
+    /** How long a user stays known to an account: after that, a message is a new follower's first again. */
+    @WithDefault("365d")
+    Duration followerMemory();
+
+    /**
+     * Automatic replies in a row are forgotten after this quiet time (the reply window of DESIGN §10), as
+     * when a person answers.
+     */
+    @WithDefault("24h")
+    Duration autoReplyStreakTimeout();
 }

@@ -2,14 +2,49 @@ package io.dmpilot.rules.engine;
 
 import io.dmpilot.contracts.Scenario;
 import io.dmpilot.contracts.Tier;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the engines need to know of one account, detached from persistence. */
+/**
+ * What the engines need to know of one account, detached from persistence.
+ *
+ * @param keywords the account's compiled keyword rules; only engines of ADVANCED and above read them
+ * @param variants A/B variants per scenario; when a scenario has some they replace its template
+ */
 public record AccountRules(
-        String accountOpenId, String agencyId, Tier tier, boolean crisisMode, Map<Scenario, String> templates) {
+        String accountOpenId,
+        String agencyId,
+        Tier tier,
+        boolean crisisMode,
+        Map<Scenario, String> templates,
+        KeywordBook keywords,
+        Map<Scenario, List<TemplateVariantSpec>> variants) {
+
+    public AccountRules(
+            String accountOpenId, String agencyId, Tier tier, boolean crisisMode, Map<Scenario, String> templates) {
+        this(accountOpenId, agencyId, tier, crisisMode, templates, KeywordBook.EMPTY, Map.of());
+    }
+
+    public AccountRules(
+            String accountOpenId,
+            String agencyId,
+            Tier tier,
+            boolean crisisMode,
+            Map<Scenario, String> templates,
+            KeywordBook keywords) {
+        this(accountOpenId, agencyId, tier, crisisMode, templates, keywords, Map.of());
+    }
 
     public Optional<String> template(Scenario scenario) {
         return Optional.ofNullable(templates.get(scenario));
+    }
+
+    /** The scenario's reply for this user: their sticky variant if the scenario has variants, else the template. */
+    public Optional<ChosenTemplate> template(Scenario scenario, String userOpenId) {
+        Optional<ChosenTemplate> variant = VariantPicker.pick(
+                        variants.getOrDefault(scenario, List.of()), userOpenId, accountOpenId + "|" + scenario)
+                .map(v -> new ChosenTemplate(scenario, v.text(), v.name()));
+        return variant.or(() -> template(scenario).map(text -> new ChosenTemplate(scenario, text, null)));
     }
 }

@@ -8,20 +8,25 @@ import java.util.Optional;
 
 /**
  * Which engines an account's tier may use, tried in order: the first match wins. A lower tier never reaches
- * a higher tier's engine (DESIGN §4).
+ * a higher tier's engine (DESIGN §4). Crisis mode answers from the crisis template before any engine runs.
  */
 public final class EngineSelector {
     private final Map<Tier, List<ReplyEngine>> engines = new EnumMap<>(Tier.class);
+    private final ReplyEngine fixed = new FixedReplyEngine();
 
     public EngineSelector() {
-        ReplyEngine fixed = new FixedReplyEngine();
-        // the keyword (ADVANCED) and semantic (CUSTOM) engines join these lists as they are built
-        engines.put(Tier.BASIC, List.of(fixed));
-        engines.put(Tier.ADVANCED, List.of(fixed));
-        engines.put(Tier.CUSTOM, List.of(fixed));
+        ReplyEngine welcome = new WelcomeEngine();
+        ReplyEngine keywords = new KeywordEngine();
+        // the semantic (CUSTOM) engine goes in front of the keywords when it is built
+        engines.put(Tier.BASIC, List.of(welcome, fixed));
+        engines.put(Tier.ADVANCED, List.of(welcome, keywords, fixed));
+        engines.put(Tier.CUSTOM, List.of(welcome, keywords, fixed));
     }
 
     public Optional<EngineMatch> match(MessageContext message, AccountRules rules) {
+        if (rules.crisisMode()) {
+            return fixed.match(message, rules);
+        }
         for (ReplyEngine engine : engines.get(rules.tier())) {
             Optional<EngineMatch> match = engine.match(message, rules);
             if (match.isPresent()) {

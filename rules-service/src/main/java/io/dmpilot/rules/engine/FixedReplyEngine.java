@@ -13,7 +13,7 @@ public final class FixedReplyEngine implements ReplyEngine {
     @Override
     public Optional<EngineMatch> match(MessageContext message, AccountRules rules) {
         Scenario scenario = rules.crisisMode() ? Scenario.CRISIS : Scenario.FALLBACK;
-        return rules.template(scenario)
-                .map(text -> new EngineMatch(Tier.BASIC, scenario, "fixed:" + scenario.name(), text, List.of(), 1.0));
+        return rules.template(scenario, message.userOpenId())
+                .map(chosen -> EngineMatch.of(Tier.BASIC, "fixed:" + scenario.name(), List.of(), chosen));
     }
 }

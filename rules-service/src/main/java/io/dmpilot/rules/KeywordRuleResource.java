@@ -1,0 +1,106 @@
+package io.dmpilot.rules;
+
+import io.dmpilot.kit.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** Operators' API for an account's keyword rules. Every change is announced on config.changes.v1. */
+@Path("/accounts/{openId}/rules")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class KeywordRuleResource {
+    private final ConfigChangePublisher changes;
+
+    public KeywordRuleResource(ConfigChangePublisher changes) {
+        this.changes = changes;
+    }
+
+    @POST
+    public Uni<Response> create(@PathParam("openId") String openId, KeywordRuleRequest request) {
+        KeywordRule rule = new KeywordRule();
+        rule.accountOpenId = openId;
+        validated(request).applyTo(rule);
+        return Panache.withTransaction(() -> requireAccount(openId).chain(rule::persist))
+                .call(() -> changed(openId))
+                .map(saved -> Response.created(URI.create("/accounts/" + openId + "/rules/" + rule.id))
+                        .entity(KeywordRuleView.of(rule))
+                        .build());
+    }
+
+    @GET
+    public Uni<List<KeywordRuleView>> list(
+            @PathParam("openId") String openId,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and 500");
+        }
+        return Panache.withSession(() -> requireAccount(openId)
+                .chain(() -> KeywordRule.<KeywordRule>find(
+                                "accountOpenId", Sort.descending("priority").and("id"), openId)
+                        .page(page, size)
+                        .list())
+                .map(rules -> rules.stream().map(KeywordRuleView::of).toList()));
+    }
+
+    @GET
+    @Path("/{ruleId}")
+    public Uni<KeywordRuleView> get(@PathParam("openId") String openId, @PathParam("ruleId") long ruleId) {
+        return Panache.withSession(() -> requireRule(openId, ruleId)).map(KeywordRuleView::of);
+    }
+
+    @PUT
+    @Path("/{ruleId}")
+    public Uni<KeywordRuleView> replace(
+            @PathParam("openId") String openId, @PathParam("ruleId") long ruleId, KeywordRuleRequest request) {
+        KeywordRuleRequest valid = validated(request);
+        valid.applyTo(new KeywordRule()); // all-or-nothing: check before touching the stored rule
+        return Panache.withTransaction(() -> requireRule(openId, ruleId).invoke(valid::applyTo))
+                .call(() -> changed(openId))
+                .map(KeywordRuleView::of);
+    }
+
+    @DELETE
+    @Path("/{ruleId}")
+    public Uni<Response> delete(@PathParam("openId") String openId, @PathParam("ruleId") long ruleId) {
+        return Panache.withTransaction(() -> requireRule(openId, ruleId).chain(rule -> rule.delete()))
+                .call(() -> changed(openId))
+                .map(x -> Response.noContent().build());
+    }
+
+    private Uni<Void> changed(String openId) {
+        return changes.upserted("account-rules", openId);
+    }
+
+    private static KeywordRuleRequest validated(KeywordRuleRequest request) {
+        if (request == null) throw ProblemException.badRequest("a JSON body is required");
+        return request;
+    }
+
+    private static Uni<Account> requireAccount(String openId) {
+        return Account.byOpenId(openId).invoke(account -> {
+            if (account == null) throw ProblemException.notFound("no account " + openId);
+        });
+    }
+
+    private static Uni<KeywordRule> requireRule(String openId, long ruleId) {
+        return KeywordRule.of(openId, ruleId).invoke(rule -> {
+            if (rule == null) throw ProblemException.notFound("no rule " + ruleId + " on account " + openId);
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package io.dmpilot.rules;
+
+import io.dmpilot.contracts.Scenario;
+import io.dmpilot.kit.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Locale;
+
+/** Operators' API for A/B variants of a scenario's template, sticky per user. */
+@Path("/accounts/{openId}/templates/{scenario}/variants")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class VariantResource {
+    private final ConfigChangePublisher changes;
+
+    public VariantResource(ConfigChangePublisher changes) {
+        this.changes = changes;
+    }
+
+    @GET
+    public Uni<VariantRequest> get(@PathParam("openId") String openId, @PathParam("scenario") String scenario) {
+        Scenario parsed = parseScenario(scenario);
+        return Panache.withSession(() -> requireAccount(openId).chain(() -> TemplateVariant.of(openId, parsed)))
+                .map(VariantResource::view);
+    }
+
+    @PUT
+    public Uni<VariantRequest> put(
+            @PathParam("openId") String openId, @PathParam("scenario") String scenario, VariantRequest request) {
+        if (request == null) throw ProblemException.badRequest("a JSON body {\"variants\": [...]} is required");
+        request.validate();
+        Scenario parsed = parseScenario(scenario);
+        return Panache.withTransaction(() -> requireAccount(openId)
+                        .chain(() -> TemplateVariant.delete("accountOpenId = ?1 and scenario = ?2", openId, parsed))
+                        .call(() -> Panache.getSession().chain(session -> session.flush()))
+                        .chain(() -> Panache.getSession()
+                                .chain(session -> session.persistAll(
+                                        rows(openId, parsed, request).toArray())))
+                        .chain(() -> TemplateVariant.of(openId, parsed)))
+                .call(() -> changes.upserted("account-rules", openId))
+                .map(VariantResource::view);
+    }
+
+    private static List<TemplateVariant> rows(String openId, Scenario scenario, VariantRequest request) {
+        return request.variants().stream()
+                .map(v -> {
+                    TemplateVariant row = new TemplateVariant();
+                    row.accountOpenId = openId;
+                    row.scenario = scenario;
+                    row.name = v.name();
+                    row.text = v.text();
+                    row.weight = v.weight();
+                    return row;
+                })
+                .toList();
+    }
+
+    private static VariantRequest view(List<TemplateVariant> rows) {
+        return new VariantRequest(rows.stream()
+                .map(r -> new VariantRequest.Variant(r.name, r.text, r.weight))
+                .toList());
+    }
+
+    private static Uni<Account> requireAccount(String openId) {
+        return Account.byOpenId(openId).invoke(account -> {
+            if (account == null) throw ProblemException.notFound("no account " + openId);
+        });
+    }
+
+    private static Scenario parseScenario(String value) {
+        try {
+            return Scenario.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("scenario", "unknown scenario " + value);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.dmpilot.rules.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.dmpilot.contracts.Scenario;
+import io.dmpilot.contracts.Tier;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EngineSelectorTest {
+    private static final Map<Scenario, String> TEMPLATES = Map.of(
+            Scenario.FALLBACK, "固定回复",
+            Scenario.CRISIS, "危机回复",
+            Scenario.PRODUCT_INQUIRY, "商品咨询回复",
+            Scenario.AFTER_SALES, "售后回复",
+            Scenario.WELCOME, "欢迎关注");
+    private static final KeywordBook BOOK = KeywordBook.of(List.of(
+            new KeywordRuleSpec(
+                    "1", 10, MatchMode.ANY_OF, List.of("价格", "多少钱"), List.of(), Scenario.PRODUCT_INQUIRY, null),
+            new KeywordRuleSpec("2", 20, MatchMode.ANY_OF, List.of("退款"), List.of(), Scenario.AFTER_SALES, null),
+            new KeywordRuleSpec(
+                    "3", 5, MatchMode.ANY_OF, List.of("发票"), List.of(), Scenario.OFF_HOURS, null))); // no template
+
+    private final EngineSelector selector = new EngineSelector();
+
+    @ParameterizedTest(name = "{0} {1} crisis={2} → {3}")
+    @CsvSource({
+        "BASIC,    这个多少钱, false, BASIC,    FALLBACK,        固定回复",
+        "BASIC,    我要退款,   false, BASIC,    FALLBACK,        固定回复",
+        "ADVANCED, 这个多少钱, false, ADVANCED, PRODUCT_INQUIRY, 商品咨询回复",
+        "ADVANCED, 价格贵吗,   false, ADVANCED, PRODUCT_INQUIRY, 商品咨询回复",
+        "ADVANCED, 我要退款,   false, ADVANCED, AFTER_SALES,     售后回复",
+        "ADVANCED, 退款多少钱, false, ADVANCED, AFTER_SALES,     售后回复",
+        "ADVANCED, 今天天气好, false, BASIC,    FALLBACK,        固定回复",
+        "ADVANCED, 要开发票,   false, BASIC,    FALLBACK,        固定回复",
+        "ADVANCED, 这个多少钱, true,  BASIC,    CRISIS,          危机回复",
+        "CUSTOM,   我要退款,   false, ADVANCED, AFTER_SALES,     售后回复",
+        "CUSTOM,   你好,       false, BASIC,    FALLBACK,        固定回复",
+        "BASIC,    这个多少钱, true,  BASIC,    CRISIS,          危机回复",
+    })
+    void tierDecidesTheEnginesAndAdvancedFallsBackToTheFixedReply(
+            Tier tier, String text, boolean crisis, Tier engineTier, Scenario scenario, String template) {
+        AccountRules rules = new AccountRules("a", "ag", tier, crisis, TEMPLATES, BOOK);
+
+        EngineMatch match =
+                selector.match(new MessageContext(text, "小王"), rules).orElseThrow();
+
+        assertEquals(engineTier, match.tier());
+        assertEquals(scenario, match.scenario());
+        assertEquals(template, match.template());
+    }
+
+    @ParameterizedTest(name = "{0} first message crisis={1} → {2}")
+    @CsvSource({
+        "BASIC,    false, WELCOME, 欢迎关注",
+        "ADVANCED, false, WELCOME, 欢迎关注",
+        "CUSTOM,   false, WELCOME, 欢迎关注",
+        "ADVANCED, true,  CRISIS,  危机回复",
+    })
+    void aNewFollowersFirstMessageGetsTheWelcomeUnlessInCrisis(
+            Tier tier, boolean crisis, Scenario scenario, String template) {
+        AccountRules rules = new AccountRules("a", "ag", tier, crisis, TEMPLATES, BOOK);
+
+        EngineMatch match = selector.match(new MessageContext("这个多少钱", "小王", "u1", true), rules)
+                .orElseThrow();
+
+        assertEquals(scenario, match.scenario());
+        assertEquals(template, match.template());
+    }
+
+    @Test
+    void withoutAWelcomeTemplateTheFirstMessageIsAnsweredAsAnyOther() {
+        Map<Scenario, String> templates = new java.util.HashMap<>(TEMPLATES);
+        templates.remove(Scenario.WELCOME);
+        AccountRules rules = new AccountRules("a", "ag", Tier.ADVANCED, false, templates, BOOK);
+
+        EngineMatch match = selector.match(new MessageContext("这个多少钱", "小王", "u1", true), rules)
+                .orElseThrow();
+
+        assertEquals(Scenario.PRODUCT_INQUIRY, match.scenario());
+    }
+
+    @Test
+    void scenarioVariantsReplaceTheTemplateStickilyPerUser() {
+        Map<Scenario, List<TemplateVariantSpec>> variants = Map.of(
+                Scenario.PRODUCT_INQUIRY,
+                List.of(new TemplateVariantSpec("A", "文案A", 1), new TemplateVariantSpec("B", "文案B", 1)));
+        AccountRules rules = new AccountRules("a", "ag", Tier.ADVANCED, false, TEMPLATES, BOOK, variants);
+
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int user = 0; user < 50; user++) {
+            EngineMatch match = selector.match(new MessageContext("多少钱", null, "u" + user, false), rules)
+                    .orElseThrow();
+            assertEquals("文案" + match.variant(), match.template());
+            seen.add(match.variant());
+        }
+        assertEquals(java.util.Set.of("A", "B"), seen);
+        assertEquals(
+                null,
+                selector.match(new MessageContext("退款", null, "u1", false), rules)
+                        .orElseThrow()
+                        .variant());
+    }
+}
