@@ -172,7 +172,8 @@ class InboundConsumerTest {
                         ReplyCandidate.class,
                         // another process's "unknown-account" answer to an account of this test is not ours
                         c -> c.inbound().eventId().equals(inbound.eventId())
-                                && (c.agencyId() != null || inbound.accountOpenId().startsWith("nobody-")),
+                                && (c.agencyId() != null
+                                        || inbound.accountOpenId().startsWith("nobody-")),
                         WAIT)
                 .get(0);
     }

@@ -73,8 +73,9 @@ final class RulesApi {
                     InboundEvent ping = io.dmpilot.testing.SampleEvents.userMessage(account, "ping");
                     TopicProbe.send(Topics.INBOUND, ping.conversationId(), EventJson.write(ping));
                     return !candidates
-                            .records(ReplyCandidate.class, c -> account.equals(c.inbound().accountOpenId())
-                                    && c.agencyId() != null)
+                            .records(
+                                    ReplyCandidate.class,
+                                    c -> account.equals(c.inbound().accountOpenId()) && c.agencyId() != null)
                             .isEmpty();
                 });
         consuming = true;

@@ -37,9 +37,14 @@ final class ConsumerGroupsAtEnd {
     private static void moveToEnd(Admin admin, String group, String topic) throws Exception {
         var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        description.get(topic).partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        description
+                .get(topic)
+                .partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
+        admin.listOffsets(latest)
+                .all()
+                .get(30, TimeUnit.SECONDS)
                 .forEach((partition, info) -> ends.put(partition, new OffsetAndMetadata(info.offset())));
         admin.alterConsumerGroupOffsets(group, ends).all().get(30, TimeUnit.SECONDS);
     }
