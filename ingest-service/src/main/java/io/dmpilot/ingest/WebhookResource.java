@@ -71,6 +71,14 @@ public class WebhookResource {
         InboundEvent event = InboundNormalizer.normalize(
                 envelope, receivedAt, UUID.randomUUID().toString());
         return dedupe.firstDelivery(event.eventId())
+                .onFailure()
+                .transform(failure -> {
+                    // Redis busy or down: nothing was stored, so the platform must retry — never a 500
+                    count(envelope.event(), "unavailable");
+                    LOG.errorf(failure, "dedupe unavailable for %s; answering 503", event.eventId());
+                    return new ProblemException(
+                            Problem.of(503, "Service unavailable", "the message could not be stored; retry later"));
+                })
                 .chain(first -> first ? route(envelope, event) : duplicate(envelope));
     }
 

@@ -53,7 +53,16 @@ public class ConversionResource {
             throw e;
         }
         String eventId = eventIdOf(conversion);
-        return dedupe.firstDelivery(eventId).chain(first -> first ? publish(conversion, eventId) : duplicate());
+        return dedupe.firstDelivery(eventId)
+                .onFailure()
+                .transform(failure -> {
+                    count("unavailable");
+                    LOG.errorf(
+                            failure, "dedupe unavailable for conversion %s; answering 503", conversion.conversionId());
+                    return new ProblemException(
+                            Problem.of(503, "Service unavailable", "the conversion could not be stored; retry later"));
+                })
+                .chain(first -> first ? publish(conversion, eventId) : duplicate());
     }
 
     /** The dedupe key, in a namespace of its own next to the webhook's event ids. */
