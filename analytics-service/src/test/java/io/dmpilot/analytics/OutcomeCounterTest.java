@@ -2,6 +2,7 @@ package io.dmpilot.analytics;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
@@ -49,8 +50,9 @@ class OutcomeCounterTest {
         given().get("/q/metrics")
                 .then()
                 .statusCode(200)
-                .body(containsString("dmpilot_outcomes_counted_total{outcome=\"SENT\""))
-                .body(containsString("dmpilot_outcomes_counted_total{outcome=\"RECEIVED\""))
+                // every meter also carries application="analytics-service" (service-kit's common tag)
+                .body(matchesPattern("(?s).*dmpilot_outcomes_counted_total\\{[^}]*outcome=\"SENT\".*"))
+                .body(matchesPattern("(?s).*dmpilot_outcomes_counted_total\\{[^}]*outcome=\"RECEIVED\".*"))
                 .body(not(containsString(account)));
     }
 
