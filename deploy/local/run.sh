@@ -8,6 +8,10 @@
 #        deploy/local/run.sh down         stop the services started by `up --detach`
 #        deploy/local/run.sh status       one line per service
 #
+# The local broker also holds what the test suites wrote: on its very first start the platform's consumer
+# groups begin at the end of each topic (KAFKA_AUTO_OFFSET_RESET=latest) instead of answering test
+# leftovers; after that their committed offsets rule, so nothing sent while it was down is skipped.
+#
 # Logs: .local-stack/logs/<service>.log. Knobs (environment): TYPING_PAUSE_MIN/MAX (default 0ms: off, so a
 # message is answered at once; the product default is 500ms–2s), SERVICE_JVM_OPTS, *_PORT.
 set -euo pipefail
@@ -81,6 +85,7 @@ start_services() {
       DOUYIN_API_URL="http://127.0.0.1:${SERVICES[5]##*:}" \
       RULES_URL="http://127.0.0.1:${SERVICES[1]##*:}" \
       TYPING_PAUSE_MIN=${TYPING_PAUSE_MIN:-0ms} TYPING_PAUSE_MAX=${TYPING_PAUSE_MAX:-0ms} \
+      KAFKA_AUTO_OFFSET_RESET=${KAFKA_AUTO_OFFSET_RESET:-latest} \
       nohup java $SERVICE_JVM_OPTS -jar "$(jar_of "$module")" >"$LOG_DIR/$module.log" 2>&1 &
     echo $! >"$PID_DIR/$module.pid"
   done
