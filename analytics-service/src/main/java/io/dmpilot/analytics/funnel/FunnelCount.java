@@ -1,11 +1,8 @@
 package io.dmpilot.analytics.funnel;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.dmpilot.analytics.HourlyAccountRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
@@ -22,18 +19,7 @@ import jakarta.persistence.UniqueConstraint;
                 @UniqueConstraint(
                         name = "funnel_count_key",
                         columnNames = {"account_open_id", "hour_start", "scenario", "rule_id", "variant", "step"}))
-public class FunnelCount extends PanacheEntityBase {
-    /** A surrogate: the natural key is the unique constraint, which the upserts name. */
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "account_open_id", length = 128, nullable = false)
-    public String accountOpenId;
-
-    @Column(name = "hour_start", nullable = false)
-    public long hourStart;
-
+public class FunnelCount extends HourlyAccountRow {
     @Column(name = "scenario", length = 32, nullable = false)
     public String scenario;
 

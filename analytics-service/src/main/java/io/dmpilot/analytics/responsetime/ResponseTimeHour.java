@@ -1,11 +1,8 @@
 package io.dmpilot.analytics.responsetime;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.dmpilot.analytics.HourlyAccountRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
@@ -22,18 +19,7 @@ import jakarta.persistence.UniqueConstraint;
                 @UniqueConstraint(
                         name = "response_time_hour_key",
                         columnNames = {"account_open_id", "hour_start", "tier"}))
-public class ResponseTimeHour extends PanacheEntityBase {
-    /** A surrogate: the natural key is the unique constraint, which the upserts name. */
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "account_open_id", length = 128, nullable = false)
-    public String accountOpenId;
-
-    @Column(name = "hour_start", nullable = false)
-    public long hourStart;
-
+public class ResponseTimeHour extends HourlyAccountRow {
     /** The tier whose engine produced the reply; empty when the outcome did not say. */
     @Column(name = "tier", length = 16, nullable = false)
     public String tier;
