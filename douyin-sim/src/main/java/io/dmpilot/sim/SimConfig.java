@@ -31,4 +31,12 @@ public interface SimConfig {
     /** Echo each accepted send back as {@code im_send_msg}, as the platform does. */
     @WithDefault("true")
     boolean echoSends();
+
+    /** Where load runs create their accounts: rules-service. */
+    @WithDefault("http://127.0.0.1:8082")
+    String rulesUrl();
+
+    /** Load runs read terminal outcomes from here to check that nothing was lost. */
+    @WithDefault("127.0.0.1:9092")
+    String kafkaBootstrapServers();
 }

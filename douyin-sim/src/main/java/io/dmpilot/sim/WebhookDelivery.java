@@ -27,13 +27,25 @@ public class WebhookDelivery {
         this.config = config;
     }
 
+    /** What the receiver answered to the last attempt; status 0 when it did not answer at all. */
+    public record Answer(int status, String body) {
+        public boolean accepted() {
+            return status / 100 == 2;
+        }
+    }
+
     /** The HTTP status of the last attempt, after the platform's retries. */
     public Uni<Integer> deliver(DouyinWebhook webhook) {
+        return deliverReading(webhook).map(Answer::status);
+    }
+
+    /** The last attempt's status and body, after the platform's retries. */
+    public Uni<Answer> deliverReading(DouyinWebhook webhook) {
         byte[] body = webhook.body(false);
         return attempt(body, UUID.randomUUID().toString(), 0);
     }
 
-    private Uni<Integer> attempt(byte[] body, String msgId, int attempt) {
+    private Uni<Answer> attempt(byte[] body, String msgId, int attempt) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(config.webhookUrl()))
                 .timeout(config.webhookTimeout())
                 .header("Content-Type", "application/json")
@@ -42,15 +54,15 @@ public class WebhookDelivery {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return Uni.createFrom()
-                .completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
-                .map(HttpResponse::statusCode)
+                .completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+                .map(response -> new Answer(response.statusCode(), response.body()))
                 .onFailure()
                 .recoverWithItem(failure -> {
                     LOG.debugf("webhook delivery failed: %s", failure.toString());
-                    return 0;
+                    return new Answer(0, "");
                 })
-                .chain(status -> status / 100 == 2 || attempt >= config.webhookRetries()
-                        ? Uni.createFrom().item(status)
+                .chain(answer -> answer.accepted() || attempt >= config.webhookRetries()
+                        ? Uni.createFrom().item(answer)
                         : attempt(body, msgId, attempt + 1));
     }
 }

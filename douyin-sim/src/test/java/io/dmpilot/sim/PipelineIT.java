@@ -51,7 +51,14 @@ class PipelineIT {
                         "analytics-service",
                         18085,
                         Map.of("QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA", "analytics_it"))
-                .add("douyin-sim", 18086, Map.of("INGEST_WEBHOOK_URL", "http://127.0.0.1:18081/webhook/douyin"));
+                .add(
+                        "douyin-sim",
+                        18086,
+                        Map.of(
+                                "INGEST_WEBHOOK_URL",
+                                "http://127.0.0.1:18081/webhook/douyin",
+                                "RULES_URL",
+                                "http://127.0.0.1:18082"));
         stack.startAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS",
                 LocalAddresses.kafka(),
@@ -107,6 +114,67 @@ class PipelineIT {
         } catch (Exception e) {
             // leftover empty groups cost nothing but a line in the broker's group list
         }
+    }
+
+    /**
+     * The quick load profile as a smoke test: a real open-loop run over fresh accounts of every tier. What it
+     * checks is loss and duplication, never time: every accepted message ends in exactly one terminal outcome,
+     * no reply goes out twice, and the blocked account's replies end BLOCKED.
+     */
+    @Test
+    void aSmallLoadRunLosesNothingAndSendsNothingTwice() {
+        Map<String, Object> plan = Map.of(
+                "accounts", 10, "usersPerAccount", 20, "rates", List.of(10, 20), "stepSeconds", 5, "drainSeconds", 120);
+        String run = given().contentType(ContentType.JSON)
+                .body(plan)
+                .post(sim + "/sim/load/runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(300))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> Set.of("DONE", "FAILED").contains(loadRun(run).getString("phase")));
+        var status = loadRun(run);
+        assertEquals("DONE", status.getString("phase"), status.prettify());
+        assertEquals(Map.of("accepted", 150), status.getMap("webhookResults"), status.prettify());
+        assertEquals(150, status.getInt("check.accepted"));
+        assertEquals(0, status.getInt("check.withoutOutcome"), status.prettify());
+        assertEquals(0, status.getInt("check.withSeveralOutcomes"), status.prettify());
+        assertEquals(0, status.getInt("check.duplicateSends"), status.prettify());
+        assertTrue(status.getBoolean("check.passed"), status.prettify());
+        Map<String, Integer> outcomes = status.getMap("outcomes");
+        assertEquals(150, outcomes.values().stream().mapToInt(Integer::intValue).sum(), outcomes.toString());
+        assertTrue(outcomes.getOrDefault("SENT", 0) > 0, outcomes.toString());
+        assertTrue(outcomes.getOrDefault("BLOCKED", 0) > 0, outcomes.toString());
+        int replies = status.getInt("steps[0].replies") + status.getInt("steps[1].replies");
+        assertEquals(outcomes.get("SENT"), replies, "one latency sample per reply sent");
+        String hgrm = given().get(sim + "/sim/load/runs/{id}/histograms/1", run)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(hgrm.contains("Percentile"), hgrm);
+    }
+
+    @Test
+    void aBadLoadPlanIsRefusedNamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("accounts", 10_001))
+                .post(sim + "/sim/load/runs")
+                .then()
+                .statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("accounts"));
+        given().get(sim + "/sim/load/runs/{id}", "load-nope").then().statusCode(404);
+    }
+
+    private static io.restassured.path.json.JsonPath loadRun(String id) {
+        return given().get(sim + "/sim/load/runs/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test

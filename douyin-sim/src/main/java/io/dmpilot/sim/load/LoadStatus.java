@@ -1,0 +1,94 @@
+package io.dmpilot.sim.load;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A run as an operator reads it: where it is, how far, the latency percentiles of each rate step and the
+ * loss check — every accepted message has exactly one terminal outcome and no reply went out twice.
+ */
+public record LoadStatus(
+        String id,
+        LoadRun.Phase phase,
+        LoadPlan plan,
+        int accountsReady,
+        long messagesDue,
+        long messagesFired,
+        long webhooksAnswered,
+        Map<String, Long> webhookResults,
+        Map<String, Long> outcomes,
+        List<StepFigures> steps,
+        Check check,
+        String error,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    /** Latency due→send in milliseconds; {@code maxFiringLagMs} shows whether the generator itself kept up. */
+    public record StepFigures(
+            int rate,
+            long replies,
+            double p50Ms,
+            double p90Ms,
+            double p99Ms,
+            double p999Ms,
+            double maxMs,
+            double meanMs,
+            double maxFiringLagMs) {}
+
+    public record Check(
+            long accepted, long withoutOutcome, long withSeveralOutcomes, long duplicateSends, boolean passed) {}
+
+    static LoadStatus of(LoadRun run) {
+        RunTally tally = run.tally();
+        List<StepFigures> steps = new ArrayList<>();
+        for (int step = 0; step < run.schedule().steps(); step++) {
+            steps.add(figures(run.schedule().rateOf(step), tally.latency(step), run.maxFiringLagNanos(step)));
+        }
+        Map<String, Long> webhooks = tally.webhookResults();
+        long withoutOutcome = tally.withoutOutcome();
+        long several = tally.withSeveralOutcomes();
+        long duplicates = tally.duplicateSends();
+        boolean allAccepted = webhooks.keySet().stream().allMatch("accepted"::equals);
+        boolean passed = run.phase() == LoadRun.Phase.DONE
+                && allAccepted
+                && tally.accepted() == run.schedule().size()
+                && withoutOutcome == 0
+                && several == 0
+                && duplicates == 0;
+        return new LoadStatus(
+                run.id(),
+                run.phase(),
+                run.plan(),
+                run.accountsReady(),
+                run.schedule().size(),
+                run.fired(),
+                run.answered(),
+                webhooks,
+                tally.outcomes(),
+                steps,
+                new Check(tally.accepted(), withoutOutcome, several, duplicates, passed),
+                run.error(),
+                run.startedAt(),
+                run.finishedAt());
+    }
+
+    private static StepFigures figures(int rate, Histogram micros, long maxFiringLagNanos) {
+        return new StepFigures(
+                rate,
+                micros.getTotalCount(),
+                ms(micros.getValueAtPercentile(50)),
+                ms(micros.getValueAtPercentile(90)),
+                ms(micros.getValueAtPercentile(99)),
+                ms(micros.getValueAtPercentile(99.9)),
+                ms(micros.getMaxValue()),
+                Math.round(micros.getMean()) / 1_000.0,
+                maxFiringLagNanos / 1_000 / 1_000.0);
+    }
+
+    private static double ms(long micros) {
+        return micros / 1_000.0;
+    }
+}

@@ -1,0 +1,121 @@
+package io.dmpilot.sim.load;
+
+import io.dmpilot.contracts.DispatchOutcome;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Everything a run learns about its own messages: when each was due, what the webhook answered, the replies
+ * the send API received (latency due→send, one HDR histogram per rate step), and the terminal outcomes seen
+ * on {@code dm.dispatch-outcomes.v1}. Thread-safe: the scheduler, the HTTP client and the Kafka poller all
+ * write here.
+ */
+public final class RunTally {
+    private record Due(int step, long dueNanoTime) {}
+
+    private final Map<String, Due> dueByMessage = new ConcurrentHashMap<>();
+    private final Map<String, String> messageByEvent = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> sendsByMessage = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> outcomesByEvent = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> webhookResults = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> outcomeCounts = new ConcurrentHashMap<>();
+    private final List<Histogram> latencyMicros = new ArrayList<>();
+    private final LongAdder duplicateSends = new LongAdder();
+
+    public RunTally(int steps) {
+        for (int i = 0; i < steps; i++) latencyMicros.add(new ConcurrentHistogram(3));
+    }
+
+    public void due(String serverMessageId, int step, long dueNanoTime) {
+        dueByMessage.put(serverMessageId, new Due(step, dueNanoTime));
+    }
+
+    public void webhookAnswered(String serverMessageId, String result, String eventId) {
+        webhookResults.computeIfAbsent(result, r -> new LongAdder()).increment();
+        if (eventId != null && "accepted".equals(result)) messageByEvent.put(eventId, serverMessageId);
+    }
+
+    /** A reply reached the send API; replies to other runs' messages are not ours to count. */
+    public void sent(String inReplyTo, long arrivedNanoTime) {
+        Due due = dueByMessage.get(inReplyTo);
+        if (due == null) return;
+        int sends = sendsByMessage
+                .computeIfAbsent(inReplyTo, m -> new AtomicInteger())
+                .incrementAndGet();
+        if (sends > 1) {
+            duplicateSends.increment();
+            return;
+        }
+        long micros = Math.max(0, (arrivedNanoTime - due.dueNanoTime()) / 1_000);
+        latencyMicros.get(due.step()).recordValue(micros);
+    }
+
+    public void outcome(DispatchOutcome outcome) {
+        if (!outcome.outcome().terminal()) return;
+        outcomeCounts
+                .computeIfAbsent(outcome.outcome().name(), o -> new LongAdder())
+                .increment();
+        outcomesByEvent
+                .computeIfAbsent(outcome.inboundEventId(), e -> new AtomicInteger())
+                .incrementAndGet();
+    }
+
+    public long accepted() {
+        return messageByEvent.size();
+    }
+
+    /** Accepted messages still without a terminal outcome. */
+    public long withoutOutcome() {
+        return messageByEvent.keySet().stream()
+                .filter(event -> !outcomesByEvent.containsKey(event))
+                .count();
+    }
+
+    public long withSeveralOutcomes() {
+        return outcomesByEvent.entrySet().stream()
+                .filter(e ->
+                        messageByEvent.containsKey(e.getKey()) && e.getValue().get() > 1)
+                .count();
+    }
+
+    public long duplicateSends() {
+        return duplicateSends.sum();
+    }
+
+    public Map<String, Long> webhookResults() {
+        return snapshot(webhookResults);
+    }
+
+    public Map<String, Long> outcomes() {
+        return snapshot(outcomeCounts);
+    }
+
+    public Histogram latency(int step) {
+        return latencyMicros.get(step).copy();
+    }
+
+    /** The step's histogram in HdrHistogram's text format, in milliseconds, for plotting and merging. */
+    public String percentileDistribution(int step) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            latencyMicros.get(step).copy().outputPercentileDistribution(out, 1_000.0);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> counts) {
+        Map<String, Long> copy = new TreeMap<>();
+        counts.forEach((key, adder) -> copy.put(key, adder.sum()));
+        return copy;
+    }
+}

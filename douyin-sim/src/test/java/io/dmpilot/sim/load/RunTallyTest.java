@@ -1,0 +1,90 @@
+package io.dmpilot.sim.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.dmpilot.contracts.DispatchOutcome;
+import io.dmpilot.contracts.Outcome;
+import io.dmpilot.contracts.Scenario;
+import io.dmpilot.contracts.Tier;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunTallyTest {
+    private static DispatchOutcome outcome(String eventId, Outcome outcome) {
+        return new DispatchOutcome(
+                "o-" + eventId + outcome,
+                eventId,
+                "c",
+                "conv",
+                "acc",
+                Tier.BASIC,
+                Scenario.FALLBACK,
+                null,
+                null,
+                outcome,
+                "",
+                1,
+                2,
+                3,
+                4);
+    }
+
+    @Test
+    void latencyIsMeasuredFromTheDueTimeIntoTheStepsHistogram() {
+        RunTally tally = new RunTally(2);
+        tally.due("m1", 0, 1_000_000_000L);
+        tally.due("m2", 1, 1_000_000_000L);
+        tally.sent("m1", 1_050_000_000L);
+        tally.sent("m2", 1_200_000_000L);
+        tally.sent("someone-else", 9_000_000_000L);
+        assertEquals(1, tally.latency(0).getTotalCount());
+        assertEquals(50_000, tally.latency(0).getMaxValue(), 50);
+        assertEquals(200_000, tally.latency(1).getMaxValue(), 200);
+    }
+
+    @Test
+    void aSecondReplyToOneMessageIsADuplicateAndNotASecondSample() {
+        RunTally tally = new RunTally(1);
+        tally.due("m1", 0, 0);
+        tally.sent("m1", 10_000_000L);
+        tally.sent("m1", 20_000_000L);
+        assertEquals(1, tally.duplicateSends());
+        assertEquals(1, tally.latency(0).getTotalCount());
+    }
+
+    @Test
+    void everyAcceptedMessageNeedsExactlyOneTerminalOutcome() {
+        RunTally tally = new RunTally(1);
+        for (String m : new String[] {"m1", "m2", "m3"}) {
+            tally.due(m, 0, 0);
+            tally.webhookAnswered(m, "accepted", "e-" + m);
+        }
+        tally.outcome(outcome("e-m1", Outcome.SENT));
+        tally.outcome(outcome("e-m2", Outcome.DEFERRED));
+        tally.outcome(outcome("e-m3", Outcome.BLOCKED));
+        tally.outcome(outcome("e-m3", Outcome.SENT));
+        assertEquals(1, tally.withoutOutcome(), "m2 was only deferred");
+        assertEquals(1, tally.withSeveralOutcomes(), "m3 ended twice");
+        assertEquals(Map.of("BLOCKED", 1L, "SENT", 2L), tally.outcomes());
+    }
+
+    @Test
+    void webhookAnswersAreCountedByResultAndOnlyAcceptedOnesAwaitAnOutcome() {
+        RunTally tally = new RunTally(1);
+        tally.webhookAnswered("m1", "accepted", "e1");
+        tally.webhookAnswered("m2", "unknown_account", "e2");
+        tally.webhookAnswered("m3", "unanswered", null);
+        assertEquals(1, tally.accepted());
+        assertEquals(1, tally.withoutOutcome());
+        assertEquals(Map.of("accepted", 1L, "unanswered", 1L, "unknown_account", 1L), tally.webhookResults());
+    }
+
+    @Test
+    void theRawDistributionIsInMilliseconds() {
+        RunTally tally = new RunTally(1);
+        tally.due("m1", 0, 0);
+        tally.sent("m1", 42_000_000L);
+        String hgrm = tally.percentileDistribution(0);
+        assertEquals(true, hgrm.contains("42.0"), hgrm);
+    }
+}
