@@ -39,4 +39,8 @@ public interface SimConfig {
     /** Load runs read terminal outcomes from here to check that nothing was lost. */
     @WithDefault("127.0.0.1:9092")
     String kafkaBootstrapServers();
+
+    /** The platform's consumer groups begin with this and a dash; load runs report their lag. */
+    @WithDefault("dmpilot")
+    String platformGroupPrefix();
 }

@@ -156,6 +156,12 @@ class PipelineIT {
                 .extract()
                 .asString();
         assertTrue(hgrm.contains("Percentile"), hgrm);
+        String report = given().get(sim + "/sim/load/runs/{id}/report", run)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(report.contains("**passed**"), report);
     }
 
     @Test

@@ -61,6 +61,13 @@ public class LoadResource {
     }
 
     @GET
+    @Path("/{id}/report")
+    @Produces("text/markdown")
+    public String report(@PathParam("id") String id) {
+        return LoadReport.markdown(find(id).status());
+    }
+
+    @GET
     @Path("/{id}/histograms/{step}")
     @Produces(MediaType.TEXT_PLAIN)
     public String histogram(@PathParam("id") String id, @PathParam("step") int step) {

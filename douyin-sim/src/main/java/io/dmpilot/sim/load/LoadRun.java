@@ -45,6 +45,8 @@ public final class LoadRun implements Runnable {
     private final AtomicLongArray maxFiringLagNanos;
     private final Instant startedAt = Instant.now();
     private volatile Phase phase = Phase.PROVISIONING;
+    private volatile int currentStep;
+    private volatile LagSampler lag;
     private volatile String error;
     private volatile Instant finishedAt;
 
@@ -72,7 +74,10 @@ public final class LoadRun implements Runnable {
             warmUp();
             try (AutoCloseable replies = sendLog.listen((message, at) -> tally.sent(message.msgId(), at));
                     OutcomeWatcher outcomes =
-                            new OutcomeWatcher(config.kafkaBootstrapServers(), id + "-a", tally::outcome)) {
+                            new OutcomeWatcher(config.kafkaBootstrapServers(), id + "-a", tally::outcome);
+                    LagSampler lagSampler = new LagSampler(
+                            config.kafkaBootstrapServers(), config.platformGroupPrefix(), () -> currentStep)) {
+                lag = lagSampler;
                 phase = Phase.RUNNING;
                 fireSchedule();
                 phase = Phase.DRAINING;
@@ -119,6 +124,7 @@ public final class LoadRun implements Runnable {
             long wait = due - System.nanoTime();
             if (wait > 0) LockSupport.parkNanos(wait);
             int step = schedule.stepOf(i);
+            currentStep = step;
             maxFiringLagNanos.accumulateAndGet(step, System.nanoTime() - due, Math::max);
             fire(i, step, due);
         }
@@ -219,6 +225,12 @@ public final class LoadRun implements Runnable {
 
     long maxFiringLagNanos(int step) {
         return maxFiringLagNanos.get(step);
+    }
+
+    /** Worst consumer lag per platform group while {@code step} ran (drain time counts to the last step). */
+    java.util.Map<String, Long> maxLag(int step) {
+        LagSampler sampler = lag;
+        return sampler == null ? java.util.Map.of() : sampler.maxLag(step);
     }
 
     Instant startedAt() {

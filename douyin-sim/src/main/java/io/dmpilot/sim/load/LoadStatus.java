@@ -36,7 +36,8 @@ public record LoadStatus(
             double p999Ms,
             double maxMs,
             double meanMs,
-            double maxFiringLagMs) {}
+            double maxFiringLagMs,
+            Map<String, Long> maxConsumerLag) {}
 
     public record Check(
             long accepted, long withoutOutcome, long withSeveralOutcomes, long duplicateSends, boolean passed) {}
@@ -45,7 +46,8 @@ public record LoadStatus(
         RunTally tally = run.tally();
         List<StepFigures> steps = new ArrayList<>();
         for (int step = 0; step < run.schedule().steps(); step++) {
-            steps.add(figures(run.schedule().rateOf(step), tally.latency(step), run.maxFiringLagNanos(step)));
+            steps.add(figures(
+                    run.schedule().rateOf(step), tally.latency(step), run.maxFiringLagNanos(step), run.maxLag(step)));
         }
         Map<String, Long> webhooks = tally.webhookResults();
         long withoutOutcome = tally.withoutOutcome();
@@ -75,7 +77,8 @@ public record LoadStatus(
                 run.finishedAt());
     }
 
-    private static StepFigures figures(int rate, Histogram micros, long maxFiringLagNanos) {
+    private static StepFigures figures(
+            int rate, Histogram micros, long maxFiringLagNanos, Map<String, Long> maxConsumerLag) {
         return new StepFigures(
                 rate,
                 micros.getTotalCount(),
@@ -85,7 +88,8 @@ public record LoadStatus(
                 ms(micros.getValueAtPercentile(99.9)),
                 ms(micros.getMaxValue()),
                 Math.round(micros.getMean()) / 1_000.0,
-                maxFiringLagNanos / 1_000 / 1_000.0);
+                maxFiringLagNanos / 1_000 / 1_000.0,
+                maxConsumerLag);
     }
 
     private static double ms(long micros) {
