@@ -7,6 +7,7 @@
 #        deploy/local/run.sh up --detach  start and return; stop later with `down`
 #        deploy/local/run.sh down         stop the services started by `up --detach`
 #        deploy/local/run.sh status       one line per service
+#        deploy/local/run.sh start <svc>  start one service that is down (after a crash or a kill -9)
 #
 # The local broker also holds what the test suites wrote: on its very first start the platform's consumer
 # groups begin at the end of each topic (KAFKA_AUTO_OFFSET_RESET=latest) instead of answering test
@@ -78,21 +79,39 @@ start_services() {
     port_open "$port" && die "port $port (for $module) is taken by another process"
   done
   for entry in "${SERVICES[@]}"; do
-    module=${entry%%:*} port=${entry##*:}
-    # shellcheck disable=SC2086
-    QUARKUS_HTTP_PORT=$port \
-      INGEST_WEBHOOK_URL="http://127.0.0.1:${SERVICES[0]##*:}/webhook/douyin" \
-      DOUYIN_API_URL="http://127.0.0.1:${SERVICES[5]##*:}" \
-      RULES_URL="http://127.0.0.1:${SERVICES[1]##*:}" \
-      TYPING_PAUSE_MIN=${TYPING_PAUSE_MIN:-0ms} TYPING_PAUSE_MAX=${TYPING_PAUSE_MAX:-0ms} \
-      KAFKA_AUTO_OFFSET_RESET=${KAFKA_AUTO_OFFSET_RESET:-latest} \
-      nohup java $SERVICE_JVM_OPTS -jar "$(jar_of "$module")" >"$LOG_DIR/$module.log" 2>&1 &
-    echo $! >"$PID_DIR/$module.pid"
+    : >"$LOG_DIR/${entry%%:*}.log"
+    launch "${entry%%:*}" "${entry##*:}"
   done
   for entry in "${SERVICES[@]}"; do
-    module=${entry%%:*} port=${entry##*:}
-    await_ready "$module" "$port"
+    await_ready "${entry%%:*}" "${entry##*:}"
   done
+}
+
+launch() {
+  local module=$1 port=$2
+  # shellcheck disable=SC2086
+  QUARKUS_HTTP_PORT=$port \
+    INGEST_WEBHOOK_URL="http://127.0.0.1:${SERVICES[0]##*:}/webhook/douyin" \
+    DOUYIN_API_URL="http://127.0.0.1:${SERVICES[5]##*:}" \
+    RULES_URL="http://127.0.0.1:${SERVICES[1]##*:}" \
+    TYPING_PAUSE_MIN=${TYPING_PAUSE_MIN:-0ms} TYPING_PAUSE_MAX=${TYPING_PAUSE_MAX:-0ms} \
+    KAFKA_AUTO_OFFSET_RESET=${KAFKA_AUTO_OFFSET_RESET:-latest} \
+    nohup java $SERVICE_JVM_OPTS -jar "$(jar_of "$module")" >>"$LOG_DIR/$module.log" 2>&1 &
+  echo $! >"$PID_DIR/$module.pid"
+}
+
+# (Re)starts one service of a running platform, e.g. after the benchmark's fault injection killed it.
+cmd_start_one() {
+  local module=${1:-} entry
+  for entry in "${SERVICES[@]}"; do
+    if [[ ${entry%%:*} == "$module" ]]; then
+      service_pid "$module" >/dev/null && die "$module is already running"
+      launch "$module" "${entry##*:}"
+      await_ready "$module" "${entry##*:}"
+      return
+    fi
+  done
+  die "usage: deploy/local/run.sh start <service>; services: ${SERVICES[*]%%:*}"
 }
 
 await_ready() {
@@ -163,5 +182,6 @@ case ${1:-up} in
   up) cmd_up "${2:-}" ;;
   down) stop_services ;;
   status) cmd_status ;;
-  *) die "usage: deploy/local/run.sh [up [--detach] | down | status]" ;;
+  start) cmd_start_one "${2:-}" ;;
+  *) die "usage: deploy/local/run.sh [up [--detach] | down | status | start <service>]" ;;
 esac

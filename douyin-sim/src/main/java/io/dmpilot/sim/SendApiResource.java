@@ -4,7 +4,9 @@ import io.dmpilot.contracts.douyin.DouyinErrors;
 import io.dmpilot.contracts.douyin.DouyinSendRequest;
 import io.dmpilot.contracts.douyin.DouyinSendResponse;
 import io.dmpilot.contracts.douyin.DouyinWebhook;
+import io.dmpilot.kit.Problem;
 import io.dmpilot.kit.ProblemException;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
 /** The platform's {@code POST /im/send/msg/?open_id=…}, answering as the platform does. */
@@ -20,20 +23,44 @@ public class SendApiResource {
     private final SendLog log;
     private final SimConfig config;
     private final WebhookDelivery delivery;
+    private final SendApiFaults faults;
 
-    public SendApiResource(SendLog log, SimConfig config, WebhookDelivery delivery) {
+    public SendApiResource(SendLog log, SimConfig config, WebhookDelivery delivery, SendApiFaults faults) {
         this.log = log;
         this.config = config;
         this.delivery = delivery;
+        this.faults = faults;
     }
 
+    /** As the platform answers, or as it fails during a scheduled outage (500s, then slow answers). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public DouyinSendResponse send(
+    public Uni<Response> send(
             @QueryParam("open_id") String openId,
             @HeaderParam("access-token") String accessToken,
             DouyinSendRequest request) {
+        return switch (faults.now()) {
+            case HTTP_500 ->
+                Uni.createFrom()
+                        .item(Response.serverError()
+                                .entity(Problem.of(500, "Internal Server Error", "simulated outage"))
+                                .build());
+            case SLOW ->
+                Uni.createFrom()
+                        .item(() -> accept(openId, accessToken, request))
+                        .onItem()
+                        .delayIt()
+                        .by(faults.slowness());
+            case HEALTHY -> Uni.createFrom().item(() -> accept(openId, accessToken, request));
+        };
+    }
+
+    private Response accept(String openId, String accessToken, DouyinSendRequest request) {
+        return Response.ok(answer(openId, accessToken, request)).build();
+    }
+
+    private DouyinSendResponse answer(String openId, String accessToken, DouyinSendRequest request) {
         String logId = UUID.randomUUID().toString();
         if (request == null || request.content() == null || request.content().text() == null || openId == null) {
             throw ProblemException.badRequest("open_id and content.text.text are required");

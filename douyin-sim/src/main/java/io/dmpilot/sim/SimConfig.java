@@ -28,6 +28,10 @@ public interface SimConfig {
     @WithDefault("3")
     int webhookRetries();
 
+    /** The first retry waits this long, each next one twice as long. */
+    @WithDefault("1s")
+    Duration webhookRetryBackoff();
+
     /** Echo each accepted send back as {@code im_send_msg}, as the platform does. */
     @WithDefault("true")
     boolean echoSends();

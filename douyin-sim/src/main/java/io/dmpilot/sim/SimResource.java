@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,11 +23,13 @@ public class SimResource {
     private final WebhookDelivery delivery;
     private final SendLog log;
     private final SimConfig config;
+    private final SendApiFaults outage;
 
-    public SimResource(WebhookDelivery delivery, SendLog log, SimConfig config) {
+    public SimResource(WebhookDelivery delivery, SendLog log, SimConfig config, SendApiFaults outage) {
         this.delivery = delivery;
         this.log = log;
         this.config = config;
+        this.outage = outage;
     }
 
     /**
@@ -85,17 +88,38 @@ public class SimResource {
         log.clear();
     }
 
-    public record Faults(List<Long> failNext) {}
+    /**
+     * {@code failNext}: the next sends fail with these platform error codes (28003018 rate too high, …).
+     * {@code http500Seconds}, then {@code slowSeconds} answered {@code slowMillis} late: an outage of the send API.
+     */
+    public record Faults(List<Long> failNext, Integer http500Seconds, Integer slowSeconds, Integer slowMillis) {}
 
-    /** Makes the next sends fail with platform error codes (28003018 rate too high, …). */
     @POST
     @Path("/faults")
     @Consumes(MediaType.APPLICATION_JSON)
     public void faults(Faults faults) {
-        if (faults == null || faults.failNext() == null) {
-            throw ProblemException.invalidField("failNext", "failNext is required");
+        if (faults == null
+                || (faults.failNext() == null && faults.http500Seconds() == null && faults.slowSeconds() == null)) {
+            throw ProblemException.invalidField("failNext", "failNext, http500Seconds or slowSeconds is required");
         }
-        log.failNext(faults.failNext());
+        if (faults.failNext() != null) log.failNext(faults.failNext());
+        if (faults.http500Seconds() != null || faults.slowSeconds() != null) {
+            int failing = seconds("http500Seconds", faults.http500Seconds());
+            int slow = seconds("slowSeconds", faults.slowSeconds());
+            int delay = faults.slowMillis() == null ? 2_000 : faults.slowMillis();
+            if (delay < 0 || delay > 60_000) {
+                throw ProblemException.invalidField("slowMillis", "slowMillis must be between 0 and 60000");
+            }
+            outage.schedule(Duration.ofSeconds(failing), Duration.ofSeconds(slow), Duration.ofMillis(delay));
+        }
+    }
+
+    private static int seconds(String field, Integer value) {
+        int seconds = value == null ? 0 : value;
+        if (seconds < 0 || seconds > 3_600) {
+            throw ProblemException.invalidField(field, field + " must be between 0 and 3600");
+        }
+        return seconds;
     }
 
     private static String orNew(String value, String prefix) {

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# The end-to-end benchmark: starts the local platform if it is not running (deploy/local/run.sh, typing pause
+# off), drives an open-loop load run through douyin-sim (signed webhooks in, replies out), samples CPU and RSS
+# of every process, and writes a report: Markdown + the raw HDR histograms + the run's JSON.
+#
+# Usage: BENCH_PROFILE=quick deploy/local/bench.sh    ~1 min: 50 accounts, 50 then 100 msg/s (the CI smoke)
+#        BENCH_PROFILE=full  deploy/local/bench.sh    ~6 min: 2,000 accounts, 100, 500, 1,000 msg/s × 60 s
+#        BENCH_PLAN='{"accounts":100,"rates":[200],"stepSeconds":30}' deploy/local/bench.sh   any plan
+# Output: $BENCH_OUT (default .local-stack/bench/<UTC time>-<profile>/report.md). Exit 1 when the run's loss
+# and duplicate check fails. Latency is never a pass/fail criterion here: the machine is shared and noisy.
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
+STACK_HOME=$(realpath -m "${DMPILOT_HOME:-$REPO_ROOT/.local-stack}")
+PROFILE=${BENCH_PROFILE:-quick}
+SIM=http://127.0.0.1:${SIM_PORT:-8086}
+
+case $PROFILE in
+  quick) PLAN='{"accounts":50,"usersPerAccount":20,"rates":[50,100],"stepSeconds":15,"drainSeconds":120}' ;;
+  full) PLAN='{"accounts":2000,"usersPerAccount":20,"rates":[100,500,1000],"stepSeconds":60,"drainSeconds":300}' ;;
+  *) echo "error: BENCH_PROFILE is quick or full" >&2; exit 2 ;;
+esac
+PLAN=${BENCH_PLAN:-$PLAN}
+OUT=$(realpath -m "${BENCH_OUT:-$STACK_HOME/bench/$(date -u +%Y%m%dT%H%M%SZ)-$PROFILE}")
+mkdir -p "$OUT"
+
+say() { printf '[bench] %s\n' "$*"; }
+
+command -v jq >/dev/null || { say "installing jq"; apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
+
+started_here=0
+if ! "$SCRIPT_DIR/run.sh" status >/dev/null 2>&1; then
+  "$SCRIPT_DIR/run.sh" down >/dev/null 2>&1 || true
+  say "starting the platform (deploy/local/run.sh up --detach)"
+  TYPING_PAUSE_MIN=0ms TYPING_PAUSE_MAX=0ms "$SCRIPT_DIR/run.sh" up --detach >"$OUT/platform-start.log" 2>&1 ||
+    { cat "$OUT/platform-start.log" >&2; exit 1; }
+  started_here=1
+fi
+sampler_pid=
+cleanup() {
+  [[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null || true
+  if ((started_here)) && [[ ${BENCH_KEEP_RUNNING:-0} != 1 ]]; then "$SCRIPT_DIR/run.sh" down >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+# name=pid of every process of the platform: the services, the broker, Redis, PostgreSQL
+processes() {
+  local f
+  for f in "$STACK_HOME"/pids/*.pid; do [[ -f $f ]] && echo "$(basename "$f" .pid)=$(<"$f")"; done
+  pgrep -f 'kafka\.Kafka' | head -1 | sed 's/^/kafka=/'
+  pgrep -x redis-server | head -1 | sed 's/^/redis=/'
+  pgrep -f 'postgres.*-D' | head -1 | sed 's/^/postgresql=/'
+}
+
+# every 2 s: epoch seconds, process, CPU ticks used so far (utime+stime), resident set in kB
+sample() {
+  local entry name pid stat rss
+  while true; do
+    for entry in $(processes); do
+      name=${entry%%=*} pid=${entry##*=}
+      stat=$(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null) || continue
+      rss=$(awk '/^VmRSS/{print $2}' "/proc/$pid/status" 2>/dev/null) || continue
+      echo "$(date +%s),$name,$stat,$rss"
+    done
+    sleep 2
+  done
+}
+echo "epoch,process,cpu_ticks,rss_kb" >"$OUT/processes.csv"
+sample >>"$OUT/processes.csv" &
+sampler_pid=$!
+
+say "load plan ($PROFILE): $PLAN"
+run=$(curl -fsS -X POST "$SIM/sim/load/runs" -H 'Content-Type: application/json' -d "$PLAN" | jq -r .id)
+say "run $run started; progress every 10 s"
+while true; do
+  sleep 10
+  status=$(curl -fsS "$SIM/sim/load/runs/$run")
+  phase=$(jq -r .phase <<<"$status")
+  say "$(jq -r '"\(.phase): accounts \(.accountsReady)/\(.plan.accounts), messages \(.messagesFired)/\(.messagesDue) sent, \(.webhooksAnswered) answered, outcomes \(.outcomes)"' <<<"$status")"
+  [[ $phase == DONE || $phase == FAILED ]] && break
+done
+kill "$sampler_pid" 2>/dev/null || true
+sampler_pid=
+
+echo "$status" | jq . >"$OUT/run.json"
+steps=$(jq '.steps | length' <<<"$status")
+for ((i = 0; i < steps; i++)); do
+  curl -fsS "$SIM/sim/load/runs/$run/histograms/$i" >"$OUT/latency-step$i-$(jq ".steps[$i].rate" <<<"$status")msgs.hgrm"
+done
+
+tck=$(getconf CLK_TCK)
+{
+  echo "# dmpilot end-to-end benchmark — $PROFILE profile"
+  echo
+  echo "- when: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$REPO_ROOT" rev-parse --short HEAD)$(git -C "$REPO_ROOT" diff --quiet HEAD -- . ':!docs' 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+  echo "- reproduce: \`BENCH_PROFILE=$PROFILE deploy/local/bench.sh\`$([[ -n ${BENCH_PLAN:-} ]] && echo " with \`BENCH_PLAN='$PLAN'\`")"
+  echo "- latency: webhook due time (open-loop schedule) → the simulated send API receiving the reply, typing pause off"
+  echo
+  curl -fsS "$SIM/sim/load/runs/$run/report"
+  echo
+  echo "#### Processes over the run (CPU: share of one core, averaged; RSS: peak)"
+  echo
+  echo "| process | CPU % | peak RSS MB |"
+  echo "|---|---:|---:|"
+  awk -F, -v tck="$tck" 'NR > 1 {
+      if (!($2 in t0)) { t0[$2] = $1; c0[$2] = $3 }
+      t1[$2] = $1; c1[$2] = $3; if ($4 > rss[$2]) rss[$2] = $4
+    } END {
+      for (p in t0) {
+        secs = t1[p] - t0[p]; cpu = secs > 0 ? (c1[p] - c0[p]) / tck / secs * 100 : 0
+        printf "| %s | %.0f | %.0f |\n", p, cpu, rss[p] / 1024
+      }
+    }' "$OUT/processes.csv" | sort
+  echo
+  echo "Raw files beside this report: run.json (every figure), latency-step*.hgrm (HdrHistogram percentile"
+  echo "distributions in ms), processes.csv (2 s samples)."
+} >"$OUT/report.md"
+
+say "report: $OUT/report.md"
+cat "$OUT/report.md"
+[[ $(jq -r .check.passed <<<"$status") == true ]] || { say "the loss and duplicate check FAILED"; exit 1; }
