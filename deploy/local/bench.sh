@@ -6,6 +6,9 @@
 # Usage: BENCH_PROFILE=quick deploy/local/bench.sh    ~1 min: 50 accounts, 50 then 100 msg/s (the CI smoke)
 #        BENCH_PROFILE=full  deploy/local/bench.sh    ~6 min: 2,000 accounts, 100, 500, 1,000 msg/s × 60 s
 #        BENCH_PLAN='{"accounts":100,"rates":[200],"stepSeconds":30}' deploy/local/bench.sh   any plan
+#        BENCH_FAULTS=1 deploy/local/bench.sh         ~8 min at 30 msg/s; every 40 s one fault: kill -9 of each
+#                                                     service then restart, Kafka, Redis and PostgreSQL restarts,
+#                                                     the send API answering 500s for 20 s then slowly for 20 s
 # Output: $BENCH_OUT (default .local-stack/bench/<UTC time>-<profile>/report.md). Exit 1 when the run's loss
 # and duplicate check fails. Latency is never a pass/fail criterion here: the machine is shared and noisy.
 set -euo pipefail
@@ -21,6 +24,12 @@ case $PROFILE in
   full) PLAN='{"accounts":2000,"usersPerAccount":20,"rates":[100,500,1000],"stepSeconds":60,"drainSeconds":300}' ;;
   *) echo "error: BENCH_PROFILE is quick or full" >&2; exit 2 ;;
 esac
+FAULTS=(ingest-service rules-service compliance-service dispatch-service analytics-service kafka redis postgresql send-api)
+FAULT_INTERVAL=${BENCH_FAULT_INTERVAL:-40}
+if [[ ${BENCH_FAULTS:-0} == 1 ]]; then
+  PROFILE=faults
+  PLAN="{\"accounts\":100,\"usersPerAccount\":20,\"rates\":[${BENCH_FAULT_RATE:-30}],\"stepSeconds\":$((FAULT_INTERVAL * (${#FAULTS[@]} + 1))),\"drainSeconds\":300}"
+fi
 PLAN=${BENCH_PLAN:-$PLAN}
 OUT=$(realpath -m "${BENCH_OUT:-$STACK_HOME/bench/$(date -u +%Y%m%dT%H%M%SZ)-$PROFILE}")
 mkdir -p "$OUT"
@@ -40,6 +49,7 @@ fi
 sampler_pid=
 cleanup() {
   [[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null || true
+  [[ -n ${fault_pid:-} ]] && kill "$fault_pid" 2>/dev/null || true
   if ((started_here)) && [[ ${BENCH_KEEP_RUNNING:-0} != 1 ]]; then "$SCRIPT_DIR/run.sh" down >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
@@ -73,6 +83,42 @@ sampler_pid=$!
 say "load plan ($PROFILE): $PLAN"
 run=$(curl -fsS -X POST "$SIM/sim/load/runs" -H 'Content-Type: application/json' -d "$PLAN" | jq -r .id)
 say "run $run started; progress every 10 s"
+
+# One fault at a time, each in the middle of its own interval; the time until the component answers again.
+inject_faults() {
+  local fault t0 pid cluster
+  until [[ $(curl -fsS "$SIM/sim/load/runs/$run" | jq -r .phase) == RUNNING ]]; do sleep 1; done
+  echo "fault,at_s,recovered_after_s" >"$OUT/faults.csv"
+  local start=$SECONDS
+  for fault in "${FAULTS[@]}"; do
+    sleep "$FAULT_INTERVAL"
+    say "fault: $fault"
+    t0=$(date +%s.%N)
+    case $fault in
+      kafka)
+        pid=$(pgrep -f 'kafka\.Kafka' | head -1)
+        kill "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+        "$SCRIPT_DIR/stack.sh" up >>"$OUT/faults.log" 2>&1 ;;
+      redis)
+        redis-cli -p "${REDIS_PORT:-6379}" shutdown nosave >/dev/null 2>&1 || true
+        "$SCRIPT_DIR/stack.sh" up >>"$OUT/faults.log" 2>&1 ;;
+      postgresql)
+        cluster=$(pg_lsclusters -h | awk 'NR == 1 {print $1, $2}')
+        # shellcheck disable=SC2086
+        pg_ctlcluster --skip-systemctl-redirect $cluster restart >>"$OUT/faults.log" 2>&1 ;;
+      send-api)
+        curl -fsS -X POST "$SIM/sim/faults" -H 'Content-Type: application/json' \
+          -d '{"http500Seconds":20,"slowSeconds":20,"slowMillis":2000}'
+        sleep 40 ;;
+      *)
+        kill -9 "$(<"$STACK_HOME/pids/$fault.pid")"; sleep 1
+        "$SCRIPT_DIR/run.sh" start "$fault" >>"$OUT/faults.log" 2>&1 ;;
+    esac
+    echo "$fault,$((SECONDS - start)),$(awk -v now="$(date +%s.%N)" -v t0="$t0" 'BEGIN {printf "%.1f", now - t0}')" >>"$OUT/faults.csv"
+  done
+}
+fault_pid=
+if [[ $PROFILE == faults ]]; then inject_faults & fault_pid=$!; fi
 while true; do
   sleep 10
   status=$(curl -fsS "$SIM/sim/load/runs/$run")
@@ -82,6 +128,7 @@ while true; do
 done
 kill "$sampler_pid" 2>/dev/null || true
 sampler_pid=
+[[ -n $fault_pid ]] && wait "$fault_pid"
 
 echo "$status" | jq . >"$OUT/run.json"
 steps=$(jq '.steps | length' <<<"$status")
@@ -113,6 +160,14 @@ tck=$(getconf CLK_TCK)
         printf "| %s | %.0f | %.0f |\n", p, cpu, rss[p] / 1024
       }
     }' "$OUT/processes.csv" | sort
+  if [[ -f $OUT/faults.csv ]]; then
+    echo
+    echo "#### Faults injected while the load ran (recovery: until the component answers again)"
+    echo
+    echo "| fault | at s | recovered after s |"
+    echo "|---|---:|---:|"
+    awk -F, 'NR > 1 {printf "| %s | %s | %.1f |\n", $1, $2, $3}' "$OUT/faults.csv"
+  fi
   echo
   echo "Raw files beside this report: run.json (every figure), latency-step*.hgrm (HdrHistogram percentile"
   echo "distributions in ms), processes.csv (2 s samples)."
