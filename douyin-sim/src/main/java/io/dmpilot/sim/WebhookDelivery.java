@@ -46,22 +46,13 @@ public class WebhookDelivery {
         return attempt(body, UUID.randomUUID().toString(), 0);
     }
 
+    /** One attempt, no retry, exactly these bytes and headers (a null signature sends none): hostile traffic. */
+    public Uni<Answer> post(byte[] body, String signature, String contentType) {
+        return send(body, signature, contentType, UUID.randomUUID().toString());
+    }
+
     private Uni<Answer> attempt(byte[] body, String msgId, int attempt) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.webhookUrl()))
-                .timeout(config.webhookTimeout())
-                .header("Content-Type", "application/json")
-                .header("X-Douyin-Signature", DouyinSignature.sign(config.clientSecret(), body))
-                .header("Msg-Id", msgId)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return Uni.createFrom()
-                .completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
-                .map(response -> new Answer(response.statusCode(), response.body()))
-                .onFailure()
-                .recoverWithItem(failure -> {
-                    LOG.debugf("webhook delivery failed: %s", failure.toString());
-                    return new Answer(0, "");
-                })
+        return send(body, DouyinSignature.sign(config.clientSecret(), body), "application/json", msgId)
                 .chain(answer -> answer.accepted() || attempt >= config.webhookRetries()
                         ? Uni.createFrom().item(answer)
                         : Uni.createFrom()
@@ -70,5 +61,22 @@ public class WebhookDelivery {
                                 .delayIt()
                                 .by(config.webhookRetryBackoff().multipliedBy(1L << attempt))
                                 .chain(() -> attempt(body, msgId, attempt + 1)));
+    }
+
+    private Uni<Answer> send(byte[] body, String signature, String contentType, String msgId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.webhookUrl()))
+                .timeout(config.webhookTimeout())
+                .header("Content-Type", contentType)
+                .header("Msg-Id", msgId)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) request.header("X-Douyin-Signature", signature);
+        return Uni.createFrom()
+                .completionStage(() -> http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()))
+                .map(response -> new Answer(response.statusCode(), response.body()))
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.debugf("webhook delivery failed: %s", failure.toString());
+                    return new Answer(0, "");
+                });
     }
 }

@@ -119,7 +119,8 @@ class PipelineIT {
     /**
      * The quick load profile as a smoke test: a real open-loop run over fresh accounts of every tier. What it
      * checks is loss and duplication, never time: every accepted message ends in exactly one terminal outcome,
-     * no reply goes out twice, and the blocked account's replies end BLOCKED.
+     * no reply goes out twice, the blocked account's replies end BLOCKED, and the hostile requests mixed in
+     * (malformed, unsigned, replayed) are all answered 4xx or "duplicate" and produce no outcome.
      */
     @Test
     void aSmallLoadRunLosesNothingAndSendsNothingTwice() {
@@ -143,6 +144,9 @@ class PipelineIT {
         assertEquals(0, status.getInt("check.withoutOutcome"), status.prettify());
         assertEquals(0, status.getInt("check.withSeveralOutcomes"), status.prettify());
         assertEquals(0, status.getInt("check.duplicateSends"), status.prettify());
+        assertTrue(status.getInt("hostileRequests") > 0, status.prettify());
+        assertEquals(0, status.getInt("check.hostileServerErrors"), status.prettify());
+        assertEquals(0, status.getInt("check.hostileLeaked"), status.prettify());
         assertTrue(status.getBoolean("check.passed"), status.prettify());
         Map<String, Integer> outcomes = status.getMap("outcomes");
         assertEquals(150, outcomes.values().stream().mapToInt(Integer::intValue).sum(), outcomes.toString());

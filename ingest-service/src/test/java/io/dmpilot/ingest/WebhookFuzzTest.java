@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.Topics;
+import io.dmpilot.contracts.douyin.HostileWebhooks;
 import io.dmpilot.testing.TestServices;
 import io.dmpilot.testing.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
@@ -51,13 +52,13 @@ class WebhookFuzzTest {
     @Test
     void generatedBodiesAndHeadersAreAnswered200Or4xxAndOnlyAcceptedOnesReachKafka() throws Exception {
         String tag = "fz" + UUID.randomUUID().toString().substring(0, 8);
-        WebhookBodies bodies = new WebhookBodies(SEED, tag, "sim-secret");
+        HostileWebhooks bodies = new HostileWebhooks(SEED, tag, "sim-secret", "acct-1");
         Map<String, Integer> statusByMessageId = new HashMap<>();
         Map<String, Integer> kindsByStatus = new TreeMap<>();
         Set<String> accepted;
         try (TopicProbe inbound = TopicProbe.open(Topics.INBOUND)) {
             for (int i = 0; i < REQUESTS; i++) {
-                WebhookBodies.Request request = bodies.next(i);
+                HostileWebhooks.Request request = bodies.next(i);
                 Answer response = send(request);
                 int status = response.statusCode();
                 if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
@@ -102,7 +103,7 @@ class WebhookFuzzTest {
     /** The status and body; an over-limit body may also be refused by closing the connection mid-upload. */
     private record Answer(int statusCode, String body) {}
 
-    private Answer send(WebhookBodies.Request request) throws IOException, InterruptedException {
+    private Answer send(HostileWebhooks.Request request) throws IOException, InterruptedException {
         try {
             HttpResponse<String> response = http.send(build(request), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
@@ -114,7 +115,7 @@ class WebhookFuzzTest {
         }
     }
 
-    private HttpRequest build(WebhookBodies.Request request) {
+    private HttpRequest build(HostileWebhooks.Request request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(webhook)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", request.contentType())

@@ -10,6 +10,9 @@ import java.util.List;
  * so conversations stay under the 3-in-a-row cap and the run measures replies, not hand-offs.
  *
  * @param blockedAccountsPercent accounts whose fixed reply holds a banned term: their replies must end BLOCKED
+ * @param hostilePercent besides the plan's messages, this many hostile requests per hundred (malformed,
+ *     oversized, unsigned or wrongly signed bodies, replays of messages already accepted): each must be answered
+ *     4xx (a replay 200 "duplicate") and none may produce an outcome
  * @param drainSeconds how long to wait after the last message for every terminal outcome
  */
 public record LoadPlan(
@@ -21,6 +24,7 @@ public record LoadPlan(
         Integer customPercent,
         Integer blockedAccountsPercent,
         Integer messagesPerConversation,
+        Integer hostilePercent,
         Integer drainSeconds,
         Long seed) {
 
@@ -38,6 +42,7 @@ public record LoadPlan(
                 or(customPercent, 10),
                 or(blockedAccountsPercent, 5),
                 or(messagesPerConversation, 2),
+                or(hostilePercent, 5),
                 or(drainSeconds, 60),
                 seed == null ? 42L : seed);
     }
@@ -52,6 +57,7 @@ public record LoadPlan(
         within("customPercent", plan.customPercent, 0, 100);
         within("blockedAccountsPercent", plan.blockedAccountsPercent, 0, 100);
         within("messagesPerConversation", plan.messagesPerConversation, 1, 3);
+        within("hostilePercent", plan.hostilePercent, 0, 100);
         within("drainSeconds", plan.drainSeconds, 1, 3_600);
         if (plan.advancedPercent + plan.customPercent > 100) {
             throw ProblemException.invalidField("customPercent", "advancedPercent + customPercent exceed 100");

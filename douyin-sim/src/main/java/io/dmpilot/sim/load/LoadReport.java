@@ -45,13 +45,21 @@ public final class LoadReport {
         }
         md.append("\nWebhook answers: ").append(inline(status.webhookResults())).append("  \n");
         md.append("Terminal outcomes: ").append(inline(status.outcomes())).append("  \n");
+        md.append("Hostile requests (")
+                .append(status.hostileRequests())
+                .append("), by kind → answer: ")
+                .append(inline(status.hostileResults()))
+                .append("  \n");
         LoadStatus.Check check = status.check();
         md.append(String.format(
-                "Check: %d accepted, %d without a terminal outcome, %d with several, %d replies sent twice → %s%n",
+                "Check: %d accepted, %d without a terminal outcome, %d with several, %d replies sent twice, "
+                        + "%d hostile requests answered 5xx or not at all, %d refused ones with an outcome → %s%n",
                 check.accepted(),
                 check.withoutOutcome(),
                 check.withSeveralOutcomes(),
                 check.duplicateSends(),
+                check.hostileServerErrors(),
+                check.hostileLeaked(),
                 check.passed() ? "**passed**" : "**FAILED**"));
         if (status.error() != null)
             md.append("\nError: `").append(status.error()).append("`\n");

@@ -39,7 +39,7 @@ public class LoadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public synchronized Response start(LoadPlan plan) {
         LoadPlan valid = (plan == null
-                        ? new LoadPlan(null, null, null, null, null, null, null, null, null, null)
+                        ? new LoadPlan(null, null, null, null, null, null, null, null, null, null, null)
                         : plan)
                 .validated();
         runs.values().stream().filter(run -> !run.finished()).findAny().ifPresent(running -> {

@@ -1,7 +1,9 @@
 package io.dmpilot.sim.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dmpilot.contracts.douyin.DouyinSignature;
 import io.dmpilot.contracts.douyin.DouyinWebhook;
+import io.dmpilot.contracts.douyin.HostileWebhooks;
 import io.dmpilot.contracts.serde.EventJson;
 import io.dmpilot.sim.SendLog;
 import io.dmpilot.sim.SimConfig;
@@ -40,6 +42,8 @@ public final class LoadRun implements Runnable {
     private final WebhookDelivery delivery;
     private final SendLog sendLog;
     private final SimConfig config;
+    private final HostileWebhooks hostile;
+    private final AtomicLong hostileFired = new AtomicLong();
     private final AtomicLong fired = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLongArray maxFiringLagNanos;
@@ -55,7 +59,8 @@ public final class LoadRun implements Runnable {
         this.plan = plan;
         this.shape = new TrafficShape(id, plan);
         this.schedule = new OpenLoopSchedule(plan.rates(), plan.stepSeconds());
-        this.tally = new RunTally(schedule.steps());
+        this.tally = new RunTally(schedule.steps(), "conv-" + id + "-x");
+        this.hostile = new HostileWebhooks(plan.seed(), id + "-x", config.clientSecret(), shape.accountOpenId(0));
         this.provisioner = new AccountProvisioner(config.rulesUrl());
         this.delivery = delivery;
         this.sendLog = sendLog;
@@ -136,19 +141,44 @@ public final class LoadRun implements Runnable {
         String text = MessageCorpus.pick(new SplittableRandom(plan.seed() * 1_000_003L + index));
         tally.due(messageId, step, due);
         fired.incrementAndGet();
-        delivery.deliverReading(DouyinWebhook.userMessage(
-                                config.clientKey(),
-                                sender.accountOpenId(),
-                                sender.userOpenId(),
-                                sender.conversationId(),
-                                messageId,
-                                text)
-                        .withNickname("用户" + index % 1000))
+        DouyinWebhook webhook = DouyinWebhook.userMessage(
+                        config.clientKey(),
+                        sender.accountOpenId(),
+                        sender.userOpenId(),
+                        sender.conversationId(),
+                        messageId,
+                        text)
+                .withNickname("用户" + index % 1000);
+        delivery.deliverReading(webhook).subscribe().with(answer -> {
+            tally.webhookAnswered(messageId, resultOf(answer), eventIdOf(answer));
+            answered.incrementAndGet();
+            if (isHostileTurn(index) && index % 5 == 0) replay(webhook);
+        });
+        if (isHostileTurn(index) && index % 5 != 0) fireHostile();
+    }
+
+    /** A spread of the run's messages, {@code hostilePercent} per hundred, is followed by a hostile request. */
+    private boolean isHostileTurn(long index) {
+        return index * 37 % 100 < plan.hostilePercent();
+    }
+
+    private void fireHostile() {
+        HostileWebhooks.Request request = hostile.next((int) hostileFired.getAndIncrement());
+        delivery.post(request.body(), request.signature(), request.contentType())
                 .subscribe()
-                .with(answer -> {
-                    tally.webhookAnswered(messageId, resultOf(answer), eventIdOf(answer));
-                    answered.incrementAndGet();
-                });
+                .with(answer ->
+                        tally.hostileAnswered(request.kind(), answer.status(), resultOf(answer), eventIdOf(answer)));
+    }
+
+    /** The platform delivering an accepted message again: it must be answered "duplicate" and not answered twice. */
+    private void replay(DouyinWebhook webhook) {
+        hostileFired.incrementAndGet();
+        delivery.post(
+                        webhook.body(false),
+                        DouyinSignature.sign(config.clientSecret(), webhook.body(false)),
+                        "application/json")
+                .subscribe()
+                .with(answer -> tally.hostileAnswered("replay", answer.status(), resultOf(answer), null));
     }
 
     /** Until every webhook is answered and every accepted message has its terminal outcome, or time is up. */
@@ -213,6 +243,10 @@ public final class LoadRun implements Runnable {
 
     long fired() {
         return fired.get();
+    }
+
+    long hostileFired() {
+        return hostileFired.get();
     }
 
     long answered() {

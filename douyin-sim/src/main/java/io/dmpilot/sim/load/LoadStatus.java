@@ -20,6 +20,8 @@ public record LoadStatus(
         long webhooksAnswered,
         Map<String, Long> webhookResults,
         Map<String, Long> outcomes,
+        long hostileRequests,
+        Map<String, Long> hostileResults,
         List<StepFigures> steps,
         Check check,
         String error,
@@ -39,8 +41,15 @@ public record LoadStatus(
             double maxFiringLagMs,
             Map<String, Long> maxConsumerLag) {}
 
+    /** {@code hostileServerErrors}: hostile requests answered 5xx or not at all; {@code hostileLeaked}: outcomes of ones refused. */
     public record Check(
-            long accepted, long withoutOutcome, long withSeveralOutcomes, long duplicateSends, boolean passed) {}
+            long accepted,
+            long withoutOutcome,
+            long withSeveralOutcomes,
+            long duplicateSends,
+            long hostileServerErrors,
+            long hostileLeaked,
+            boolean passed) {}
 
     static LoadStatus of(LoadRun run) {
         RunTally tally = run.tally();
@@ -53,13 +62,17 @@ public record LoadStatus(
         long withoutOutcome = tally.withoutOutcome();
         long several = tally.withSeveralOutcomes();
         long duplicates = tally.duplicateSends();
+        long hostileErrors = tally.hostileServerErrors();
+        long leaked = tally.hostileLeaked();
         boolean allAccepted = webhooks.keySet().stream().allMatch("accepted"::equals);
         boolean passed = run.phase() == LoadRun.Phase.DONE
                 && allAccepted
                 && tally.accepted() == run.schedule().size()
                 && withoutOutcome == 0
                 && several == 0
-                && duplicates == 0;
+                && duplicates == 0
+                && hostileErrors == 0
+                && leaked == 0;
         return new LoadStatus(
                 run.id(),
                 run.phase(),
@@ -70,8 +83,10 @@ public record LoadStatus(
                 run.answered(),
                 webhooks,
                 tally.outcomes(),
+                run.hostileFired(),
+                tally.hostileResults(),
                 steps,
-                new Check(tally.accepted(), withoutOutcome, several, duplicates, passed),
+                new Check(tally.accepted(), withoutOutcome, several, duplicates, hostileErrors, leaked, passed),
                 run.error(),
                 run.startedAt(),
                 run.finishedAt());

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,9 +32,28 @@ public final class RunTally {
     private final Map<String, LongAdder> outcomeCounts = new ConcurrentHashMap<>();
     private final List<Histogram> latencyMicros = new ArrayList<>();
     private final LongAdder duplicateSends = new LongAdder();
+    private final Map<String, LongAdder> hostileResults = new ConcurrentHashMap<>();
+    private final Set<String> hostileAccepted = ConcurrentHashMap.newKeySet();
+    private final Set<String> hostileOutcomeEvents = ConcurrentHashMap.newKeySet();
+    private final LongAdder hostileServerErrors = new LongAdder();
+    private final String hostileConversationPrefix;
 
-    public RunTally(int steps) {
+    /** Outcomes in conversations starting with {@code hostileConversationPrefix} come from hostile requests. */
+    public RunTally(int steps, String hostileConversationPrefix) {
         for (int i = 0; i < steps; i++) latencyMicros.add(new ConcurrentHistogram(3));
+        this.hostileConversationPrefix = hostileConversationPrefix;
+    }
+
+    /**
+     * A hostile request was answered. Only a validly signed, well-formed body may be accepted (the generator
+     * makes some); its event may then end in one outcome, never two. A 5xx or no answer is a failure.
+     */
+    public void hostileAnswered(String kind, int status, String result, String eventId) {
+        hostileResults
+                .computeIfAbsent(kind + " → " + result, k -> new LongAdder())
+                .increment();
+        if (status >= 500 || status == 0) hostileServerErrors.increment();
+        if ("accepted".equals(result) && eventId != null) hostileAccepted.add(eventId);
     }
 
     public void due(String serverMessageId, int step, long dueNanoTime) {
@@ -62,6 +82,9 @@ public final class RunTally {
 
     public void outcome(DispatchOutcome outcome) {
         if (!outcome.outcome().terminal()) return;
+        if (outcome.conversationId() != null && outcome.conversationId().startsWith(hostileConversationPrefix)) {
+            hostileOutcomeEvents.add(outcome.inboundEventId());
+        }
         outcomeCounts
                 .computeIfAbsent(outcome.outcome().name(), o -> new LongAdder())
                 .increment();
@@ -83,9 +106,24 @@ public final class RunTally {
 
     public long withSeveralOutcomes() {
         return outcomesByEvent.entrySet().stream()
-                .filter(e ->
-                        messageByEvent.containsKey(e.getKey()) && e.getValue().get() > 1)
+                .filter(e -> (messageByEvent.containsKey(e.getKey()) || hostileAccepted.contains(e.getKey()))
+                        && e.getValue().get() > 1)
                 .count();
+    }
+
+    /** Outcomes of hostile requests that were never accepted: something got past the webhook that should not. */
+    public long hostileLeaked() {
+        return hostileOutcomeEvents.stream()
+                .filter(event -> !hostileAccepted.contains(event))
+                .count();
+    }
+
+    public long hostileServerErrors() {
+        return hostileServerErrors.sum();
+    }
+
+    public Map<String, Long> hostileResults() {
+        return snapshot(hostileResults);
     }
 
     public long duplicateSends() {

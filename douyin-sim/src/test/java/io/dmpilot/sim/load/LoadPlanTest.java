@@ -10,7 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class LoadPlanTest {
-    private static final LoadPlan EMPTY = new LoadPlan(null, null, null, null, null, null, null, null, null, null);
+    private static final LoadPlan EMPTY =
+            new LoadPlan(null, null, null, null, null, null, null, null, null, null, null);
 
     @Test
     void anEmptyPlanIsASmallSmokeRun() {
@@ -32,6 +33,7 @@ class LoadPlanTest {
         "customPercent, -1",
         "blockedAccountsPercent, 101",
         "messagesPerConversation, 4",
+        "hostilePercent, 101",
         "drainSeconds, 0"
     })
     void aBadFieldIsA400NamingIt(String field, int value) {
@@ -44,6 +46,7 @@ class LoadPlanTest {
                 field.equals("customPercent") ? value : null,
                 field.equals("blockedAccountsPercent") ? value : null,
                 field.equals("messagesPerConversation") ? value : null,
+                field.equals("hostilePercent") ? value : null,
                 field.equals("drainSeconds") ? value : null,
                 null);
         ProblemException problem = assertThrows(ProblemException.class, plan::validated);
@@ -53,7 +56,7 @@ class LoadPlanTest {
 
     @Test
     void tierSharesMayNotExceedTheWhole() {
-        LoadPlan plan = new LoadPlan(null, null, null, null, 60, 50, null, null, null, null);
+        LoadPlan plan = new LoadPlan(null, null, null, null, 60, 50, null, null, null, null, null);
         assertThrows(ProblemException.class, plan::validated);
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class LoadReportTest {
     private static LoadStatus status(boolean passed, Map<String, Long> lag) {
-        LoadPlan plan = new LoadPlan(100, 10, List.of(100, 500), 60, 30, 10, 5, 2, 60, 1L).validated();
+        LoadPlan plan = new LoadPlan(100, 10, List.of(100, 500), 60, 30, 10, 5, 2, 5, 60, 1L).validated();
         return new LoadStatus(
                 "load-1",
                 passed ? LoadRun.Phase.DONE : LoadRun.Phase.FAILED,
@@ -20,10 +20,12 @@ class LoadReportTest {
                 36_000,
                 Map.of("accepted", 36_000L),
                 Map.of("SENT", 30_000L, "BLOCKED", 6_000L),
+                1_800,
+                Map.of("replay → duplicate", 360L, "truncated → http-400", 1_440L),
                 List.of(
                         new LoadStatus.StepFigures(100, 5_000, 12.5, 20, 35.25, 50, 80, 14, 0.3, lag),
                         new LoadStatus.StepFigures(500, 25_000, 15, 30, 90, 150, 400, 18, 2, Map.of())),
-                new LoadStatus.Check(36_000, 0, 0, 0, passed),
+                new LoadStatus.Check(36_000, 0, 0, 0, 0, 0, passed),
                 passed ? null : "java.lang.IllegalStateException: boom",
                 Instant.EPOCH,
                 Instant.EPOCH);
@@ -41,6 +43,10 @@ class LoadReportTest {
         assertTrue(report.contains("| 500 | 25000 | 15.0 | 30.0 | 90.0 | 150.0 | 400.0 | 18.0 | 2.0 | – |"), report);
         assertTrue(report.contains("Terminal outcomes: BLOCKED 6000, SENT 30000"), report);
         assertTrue(report.contains("**passed**"), report);
+        assertTrue(
+                report.contains(
+                        "Hostile requests (1800), by kind → answer: replay → duplicate 360, truncated → http-400 1440"),
+                report);
     }
 
     @Test

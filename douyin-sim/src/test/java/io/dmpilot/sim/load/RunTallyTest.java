@@ -31,7 +31,7 @@ class RunTallyTest {
 
     @Test
     void latencyIsMeasuredFromTheDueTimeIntoTheStepsHistogram() {
-        RunTally tally = new RunTally(2);
+        RunTally tally = new RunTally(2, "conv-x");
         tally.due("m1", 0, 1_000_000_000L);
         tally.due("m2", 1, 1_000_000_000L);
         tally.sent("m1", 1_050_000_000L);
@@ -44,7 +44,7 @@ class RunTallyTest {
 
     @Test
     void aSecondReplyToOneMessageIsADuplicateAndNotASecondSample() {
-        RunTally tally = new RunTally(1);
+        RunTally tally = new RunTally(1, "conv-x");
         tally.due("m1", 0, 0);
         tally.sent("m1", 10_000_000L);
         tally.sent("m1", 20_000_000L);
@@ -54,7 +54,7 @@ class RunTallyTest {
 
     @Test
     void everyAcceptedMessageNeedsExactlyOneTerminalOutcome() {
-        RunTally tally = new RunTally(1);
+        RunTally tally = new RunTally(1, "conv-x");
         for (String m : new String[] {"m1", "m2", "m3"}) {
             tally.due(m, 0, 0);
             tally.webhookAnswered(m, "accepted", "e-" + m);
@@ -70,7 +70,7 @@ class RunTallyTest {
 
     @Test
     void webhookAnswersAreCountedByResultAndOnlyAcceptedOnesAwaitAnOutcome() {
-        RunTally tally = new RunTally(1);
+        RunTally tally = new RunTally(1, "conv-x");
         tally.webhookAnswered("m1", "accepted", "e1");
         tally.webhookAnswered("m2", "unknown_account", "e2");
         tally.webhookAnswered("m3", "unanswered", null);
@@ -81,10 +81,60 @@ class RunTallyTest {
 
     @Test
     void theRawDistributionIsInMilliseconds() {
-        RunTally tally = new RunTally(1);
+        RunTally tally = new RunTally(1, "conv-x");
         tally.due("m1", 0, 0);
         tally.sent("m1", 42_000_000L);
         String hgrm = tally.percentileDistribution(0);
         assertEquals(true, hgrm.contains("42.0"), hgrm);
+    }
+
+    private static DispatchOutcome outcomeIn(String conversation, String eventId) {
+        return new DispatchOutcome(
+                "o-" + eventId,
+                eventId,
+                "c",
+                conversation,
+                "acc",
+                Tier.BASIC,
+                Scenario.FALLBACK,
+                null,
+                null,
+                Outcome.SENT,
+                "",
+                1,
+                2,
+                3,
+                4);
+    }
+
+    @Test
+    void aRefusedHostileRequestWithAnOutcomeHasLeakedPastTheWebhook() {
+        RunTally tally = new RunTally(1, "conv-x");
+        tally.hostileAnswered("wrong-types", 200, "accepted", "e-ok");
+        tally.hostileAnswered("truncated", 400, "http-400", null);
+        tally.outcome(outcomeIn("conv-x-1", "e-ok"));
+        assertEquals(0, tally.hostileLeaked());
+        tally.outcome(outcomeIn("conv-x-2", "e-refused"));
+        assertEquals(1, tally.hostileLeaked());
+        assertEquals(Map.of("truncated → http-400", 1L, "wrong-types → accepted", 1L), tally.hostileResults());
+    }
+
+    @Test
+    void aHostileRequestAnswered5xxOrNotAtAllIsAServerError() {
+        RunTally tally = new RunTally(1, "conv-x");
+        tally.hostileAnswered("huge-string", 413, "http-413", null);
+        tally.hostileAnswered("random-bytes", 500, "http-500", null);
+        tally.hostileAnswered("deep-nesting", 0, "unanswered", null);
+        assertEquals(2, tally.hostileServerErrors());
+    }
+
+    @Test
+    void anAcceptedHostileEventMayEndOnceButNotTwice() {
+        RunTally tally = new RunTally(1, "conv-x");
+        tally.hostileAnswered("wrong-types", 200, "accepted", "e-ok");
+        tally.outcome(outcomeIn("conv-x-1", "e-ok"));
+        assertEquals(0, tally.withSeveralOutcomes());
+        tally.outcome(outcomeIn("conv-x-1", "e-ok"));
+        assertEquals(1, tally.withSeveralOutcomes());
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TrafficShapeTest {
     private static LoadPlan plan(int accounts, int users, int advanced, int custom, int blocked, int perConversation) {
-        return new LoadPlan(accounts, users, List.of(10), 1, advanced, custom, blocked, perConversation, 1, 1L)
+        return new LoadPlan(accounts, users, List.of(10), 1, advanced, custom, blocked, perConversation, 0, 1, 1L)
                 .validated();
     }
 

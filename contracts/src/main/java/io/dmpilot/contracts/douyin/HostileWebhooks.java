@@ -1,6 +1,5 @@
-package io.dmpilot.ingest;
+package io.dmpilot.contracts.douyin;
 
-import io.dmpilot.contracts.douyin.DouyinSignature;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
@@ -8,10 +7,11 @@ import java.util.Random;
 /**
  * Generates what a confused, broken or hostile client might send the webhook: random JSON, valid envelopes
  * with fields removed or of the wrong type, truncated bodies, huge strings, invalid UTF-8, deep nesting,
- * raw bytes — with missing, garbage, foreign or valid signatures. Deterministic for a given seed.
+ * raw bytes — with missing, garbage, foreign or valid signatures. Deterministic for a given seed. ingest's
+ * fuzz test fires them at the webhook alone; douyin-sim's load runs mix them into live traffic.
  */
-final class WebhookBodies {
-    record Request(int index, byte[] body, String signature, String contentType, String kind) {}
+public final class HostileWebhooks {
+    public record Request(int index, byte[] body, String signature, String contentType, String kind) {}
 
     private static final List<String> CONTENT_TYPES = List.of(
             "application/json",
@@ -33,19 +33,27 @@ final class WebhookBodies {
     private final Random random;
     private final String tag;
     private final String secret;
+    private final String account;
 
-    WebhookBodies(long seed, String tag, String secret) {
+    /** Bodies addressed to {@code account} (a quarter to an unknown one), signed, if at all, with {@code secret}. */
+    public HostileWebhooks(long seed, String tag, String secret, String account) {
         this.random = new Random(seed);
         this.tag = tag;
         this.secret = secret;
+        this.account = account;
     }
 
     /** The server_message_id a generated body uses, so what reached Kafka can be traced to its request. */
-    String messageId(int index) {
+    public String messageId(int index) {
         return tag + "-" + index;
     }
 
-    Request next(int index) {
+    /** The conversation a generated body uses: {@code conv-<tag>-<index>}. */
+    public String conversationId(int index) {
+        return "conv-" + tag + "-" + index;
+    }
+
+    public Request next(int index) {
         String kind;
         byte[] body;
         switch (random.nextInt(9)) {
@@ -106,15 +114,15 @@ final class WebhookBodies {
     private byte[] envelope(int index, String content) {
         String event = pick(EVENTS);
         String clientKey = random.nextInt(6) == 0 ? "other-app" : "sim-app";
-        String account = random.nextInt(4) == 0 ? "nobody-" + tag : "acct-1";
+        String to = random.nextInt(4) == 0 ? "nobody-" + tag : account;
         String json = "{\"event\":" + quoted(event) + ",\"from_user_id\":\"user-" + index + "\",\"to_user_id\":"
-                + quoted(account) + ",\"client_key\":" + quoted(clientKey) + ",\"log_id\":\"log-" + index
+                + quoted(to) + ",\"client_key\":" + quoted(clientKey) + ",\"log_id\":\"log-" + index
                 + "\",\"content\":" + content + "}";
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
     private String validContent(int index) {
-        return "{\"conversation_short_id\":\"conv-" + tag + "-" + index + "\",\"server_message_id\":"
+        return "{\"conversation_short_id\":" + quoted(conversationId(index)) + ",\"server_message_id\":"
                 + quoted(messageId(index))
                 + ",\"conversation_type\":1,\"message_type\":\"text\",\"text\":\"hi\",\"source\":\"\",\"create_time\":"
                 + random.nextLong() + ",\"user_infos\":[{\"open_id\":\"user-" + index
