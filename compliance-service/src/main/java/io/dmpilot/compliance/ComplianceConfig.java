@@ -2,8 +2,6 @@ package io.dmpilot.compliance;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.util.List;
-import java.util.Map;
 
 @ConfigMapping(prefix = "dmpilot.compliance")
 public interface ComplianceConfig {
@@ -11,11 +9,9 @@ public interface ComplianceConfig {
     @WithDefault("lexicon/default.tsv")
     String lexicon();
 
-    /**
-     * Qualifications per account open id ({@code regulated} allows REGULATED terms). A config map until the
-     * account service holds them.
-     */
-    Map<String, List<String>> qualifications();
+    /** Classpath list of the crisis, harassment and complaint signals inbound screening looks for. */
+    @WithDefault("lexicon/inbound-signals.tsv")
+    String inboundSignals();
 
     /** Blocks of one rule's template after which it is reported for disabling. */
     @WithDefault("3")

@@ -11,11 +11,11 @@ import java.util.Set;
 /**
  * What the findings mean for a reply. Diversion and harassment always block (外链导流 and 骚扰用户 are the
  * penalties that cost an account most); extreme advertising is rewritten when every such term has a
- * configured substitute, else blocked; regulated topics block unless the account holds {@code regulated}.
+ * configured substitute, else blocked; a regulated term blocks unless the account holds the term's
+ * qualification ({@code medical}, {@code finance} …, or {@code regulated} for a term filed without one), and
+ * then it is no finding at all.
  */
 public final class VerdictPolicy {
-    public static final String REGULATED_QUALIFICATION = "regulated";
-
     public record Decision(Verdict verdict, String text, List<Finding> findings) {}
 
     private VerdictPolicy() {}
@@ -23,8 +23,8 @@ public final class VerdictPolicy {
     public static Decision decide(String text, List<Hit> hits, Set<String> qualifications) {
         List<Hit> relevant = new ArrayList<>();
         for (Hit hit : hits) {
-            boolean allowed = hit.term().category() == LexiconCategory.REGULATED
-                    && qualifications.contains(REGULATED_QUALIFICATION);
+            String required = hit.term().requiredQualification();
+            boolean allowed = required != null && qualifications.contains(required);
             if (!allowed) relevant.add(hit);
         }
         List<Finding> findings = relevant.stream().map(Hit::finding).toList();
