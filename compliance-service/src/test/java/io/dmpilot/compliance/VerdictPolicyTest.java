@@ -85,4 +85,26 @@ class VerdictPolicyTest {
         assertEquals(verdict, decision.verdict());
         assertEquals(verdict == Verdict.APPROVED ? 0 : 1, decision.findings().size());
     }
+
+    @ParameterizedTest(name = "{0} → {1} {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "全网第一 | REWRITTEN | 全网**",
+                "全网 第 一，放心买 | REWRITTEN | 全网 ***，放心买",
+                "全网第一，最低价 | REWRITTEN | 全网**，超值价",
+                "这是第一次 | APPROVED | 这是第一次",
+                "全网第一，加微信 | BLOCKED | ''",
+            })
+    void aMaskSubstituteMasksTheTermAsWritten(String text, Verdict verdict, String sent) {
+        LexiconMatcher matcher = new LexiconMatcher(List.of(
+                new LexiconTerm(LexiconCategory.EXTREME_ADVERTISING, "第一", LexiconTerm.MASK),
+                new LexiconTerm(LexiconCategory.EXTREME_ADVERTISING, "最低价", "超值价"),
+                new LexiconTerm(LexiconCategory.DIVERSION, "加微信")));
+
+        VerdictPolicy.Decision decision = VerdictPolicy.decide(text, matcher.hits(text), Set.of());
+
+        assertEquals(verdict, decision.verdict(), () -> "findings: " + decision.findings());
+        assertEquals(sent, decision.text());
+    }
 }
