@@ -31,6 +31,7 @@ public class InboundConsumer {
     static final String SOURCE = "compliance-service";
 
     private final InboundSignals signals;
+    private final long maxAgeMillis;
     private final AccountPolicies policies;
     private final MutinyEmitter<Handoff> handoffs;
     private final MeterRegistry meters;
@@ -41,6 +42,7 @@ public class InboundConsumer {
             @Channel(Channels.HANDOFFS) MutinyEmitter<Handoff> handoffs,
             MeterRegistry meters) {
         this.signals = InboundSignals.fromClasspath(config.inboundSignals());
+        this.maxAgeMillis = config.inboundMaxAge().toMillis();
         this.policies = policies;
         this.handoffs = handoffs;
         this.meters = meters;
@@ -50,6 +52,10 @@ public class InboundConsumer {
     public Uni<Void> consume(String payload) {
         InboundEvent event = EventJson.read(payload, InboundEvent.class);
         if (event.kind() != InboundKind.USER_MESSAGE) return Uni.createFrom().voidItem();
+        if (System.currentTimeMillis() - event.receivedAt() > maxAgeMillis) {
+            count("stale", "none");
+            return Uni.createFrom().voidItem();
+        }
         Optional<InboundSignals.Signal> signal = signals.strongest(event.text());
         if (signal.isEmpty()) {
             count("clean", "none");

@@ -93,6 +93,19 @@ class InboundConsumerTest {
     }
 
     @Test
+    void aMessageOlderThanTheMaximumAgeIsNotScreened() {
+        InboundEvent fresh = SampleEvents.userMessage("acct-i", "我想自杀");
+        InboundEvent old = sameConversation(fresh, InboundKind.USER_MESSAGE, "我要投诉", Duration.ofDays(2));
+        send(old);
+
+        assertEquals(HandoffReason.CRISIS, awaitHandoff(send(fresh)).reason());
+        assertEquals(
+                1,
+                handoffs.records(Handoff.class, h -> h.conversationId().equals(fresh.conversationId()))
+                        .size());
+    }
+
+    @Test
     void anAccountWhosePolicyKeepsComplaintsIsNotHandedOffForThem() {
         String account = "acct-keeps-" + UUID.randomUUID();
         long before = policies.reloads();
@@ -139,6 +152,10 @@ class InboundConsumerTest {
     }
 
     private static InboundEvent sameConversation(InboundEvent first, InboundKind kind, String text) {
+        return sameConversation(first, kind, text, Duration.ZERO);
+    }
+
+    private static InboundEvent sameConversation(InboundEvent first, InboundKind kind, String text, Duration ago) {
         String id = UUID.randomUUID().toString();
         return new InboundEvent(
                 "im:" + id,
@@ -151,8 +168,8 @@ class InboundConsumerTest {
                 id,
                 "text",
                 text,
-                first.createdAt(),
-                first.receivedAt(),
+                first.createdAt() - ago.toMillis(),
+                first.receivedAt() - ago.toMillis(),
                 Map.of(),
                 first.traceId());
     }
