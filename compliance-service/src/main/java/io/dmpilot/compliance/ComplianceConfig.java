@@ -2,8 +2,7 @@ package io.dmpilot.compliance;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "dmpilot.compliance")
 public interface ComplianceConfig {
@@ -11,11 +10,16 @@ public interface ComplianceConfig {
     @WithDefault("lexicon/default.tsv")
     String lexicon();
 
+    /** Classpath list of the crisis, harassment and complaint signals inbound screening looks for. */
+    @WithDefault("lexicon/inbound-signals.tsv")
+    String inboundSignals();
+
     /**
-     * Qualifications per account open id ({@code regulated} allows REGULATED terms). A config map until the
-     * account service holds them.
+     * A user message older than this (since ingest received it) is not screened: a hand-off for it would reach
+     * a human too late to matter, and a new consumer group must not flood the queue with the topic's history.
      */
-    Map<String, List<String>> qualifications();
+    @WithDefault("PT24H")
+    Duration inboundMaxAge();
 
     /** Blocks of one rule's template after which it is reported for disabling. */
     @WithDefault("3")

@@ -1,22 +1,22 @@
 package io.dmpilot.compliance;
 
+import io.dmpilot.compliance.account.AccountPolicies;
 import io.dmpilot.compliance.lexicon.LexiconRegistry;
 import io.dmpilot.contracts.ReplyCandidate;
 import io.dmpilot.contracts.Verdict;
 import io.dmpilot.contracts.VettedReply;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Set;
 
-/** The verdict on one candidate: the lexicon of its agency, then {@link VerdictPolicy}. */
+/** The verdict on one candidate: the lexicon of its agency, then {@link VerdictPolicy} with its account's qualifications. */
 @ApplicationScoped
 public class ReplyVetter {
     private final LexiconRegistry lexicons;
-    private final ComplianceConfig config;
+    private final AccountPolicies policies;
 
-    public ReplyVetter(LexiconRegistry lexicons, ComplianceConfig config) {
+    public ReplyVetter(LexiconRegistry lexicons, AccountPolicies policies) {
         this.lexicons = lexicons;
-        this.config = config;
+        this.policies = policies;
     }
 
     public VettedReply vet(ReplyCandidate candidate) {
@@ -32,12 +32,9 @@ public class ReplyVetter {
 
     public VerdictPolicy.Decision check(String text, String agencyId, String accountOpenId) {
         String safe = text == null ? "" : text;
-        return VerdictPolicy.decide(safe, lexicons.matcherFor(agencyId).hits(safe), qualifications(accountOpenId));
-    }
-
-    private Set<String> qualifications(String accountOpenId) {
-        List<String> held =
-                accountOpenId == null ? null : config.qualifications().get(accountOpenId);
-        return held == null ? Set.of() : Set.copyOf(held);
+        return VerdictPolicy.decide(
+                safe,
+                lexicons.matcherFor(agencyId).hits(safe),
+                policies.of(accountOpenId).qualifications());
     }
 }

@@ -1,6 +1,7 @@
 package io.dmpilot.compliance;
 
 import io.dmpilot.compliance.lexicon.Hit;
+import io.dmpilot.compliance.lexicon.LexiconTerm;
 import io.dmpilot.contracts.Finding;
 import io.dmpilot.contracts.LexiconCategory;
 import io.dmpilot.contracts.Verdict;
@@ -11,11 +12,11 @@ import java.util.Set;
 /**
  * What the findings mean for a reply. Diversion and harassment always block (外链导流 and 骚扰用户 are the
  * penalties that cost an account most); extreme advertising is rewritten when every such term has a
- * configured substitute, else blocked; regulated topics block unless the account holds {@code regulated}.
+ * configured substitute (a replacement, or a mask), else blocked; a regulated term blocks unless the account holds the term's
+ * qualification ({@code medical}, {@code finance} …, or {@code regulated} for a term filed without one), and
+ * then it is no finding at all.
  */
 public final class VerdictPolicy {
-    public static final String REGULATED_QUALIFICATION = "regulated";
-
     public record Decision(Verdict verdict, String text, List<Finding> findings) {}
 
     private VerdictPolicy() {}
@@ -23,8 +24,8 @@ public final class VerdictPolicy {
     public static Decision decide(String text, List<Hit> hits, Set<String> qualifications) {
         List<Hit> relevant = new ArrayList<>();
         for (Hit hit : hits) {
-            boolean allowed = hit.term().category() == LexiconCategory.REGULATED
-                    && qualifications.contains(REGULATED_QUALIFICATION);
+            String required = hit.term().requiredQualification();
+            boolean allowed = required != null && qualifications.contains(required);
             if (!allowed) relevant.add(hit);
         }
         List<Finding> findings = relevant.stream().map(Hit::finding).toList();
@@ -37,14 +38,23 @@ public final class VerdictPolicy {
                 : new Decision(Verdict.BLOCKED, "", findings);
     }
 
-    /** Replaces each finding's original span by its substitute; hits come first to last and never overlap. */
+    /**
+     * Replaces each finding's original span by its substitute, or masks it when the substitute is {@link
+     * LexiconTerm#MASK} (one * per character of the span as written); hits come first to last and never overlap.
+     */
     private static String rewrite(String text, List<Hit> hits) {
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
         for (Hit hit : hits) {
-            out.append(text, at, hit.finding().start()).append(hit.term().substitute());
-            at = hit.finding().end();
+            Finding finding = hit.finding();
+            out.append(text, at, finding.start()).append(replacement(hit.term(), finding.term()));
+            at = finding.end();
         }
         return out.append(text.substring(at)).toString();
+    }
+
+    private static String replacement(LexiconTerm term, String written) {
+        if (!LexiconTerm.MASK.equals(term.substitute())) return term.substitute();
+        return "*".repeat(written.codePointCount(0, written.length()));
     }
 }

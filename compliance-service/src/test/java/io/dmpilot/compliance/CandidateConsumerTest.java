@@ -25,6 +25,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @WithTestResource(value = TestServices.class, initArgs = @ResourceArg(name = "services", value = "kafka,postgres"))
@@ -71,6 +73,30 @@ class CandidateConsumerTest {
                 .get(0);
         assertEquals(candidate.inbound().accountOpenId(), violation.accountOpenId());
         assertEquals("最便宜", violation.findings().get(0).term());
+    }
+
+    /** 外链导流 costs an account its messages for 7 days: no disguise gets a diversion through. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "加 微 信 领优惠",
+                "详情①③⑧⓪⓪①③⑧⓪⓪⓪联系",
+                "打 1 3 8 - 0 0 1 3 - 8 0 0 0",
+                "详情威❤信 abc123联系",
+                "扣扣 123456789 私聊",
+                "去 abc。com 下单",
+            })
+    void diversionInDisguiseIsBlockedAndRecordedAsViolation(String text) {
+        ReplyCandidate candidate = candidate(text);
+
+        VettedReply reply = awaitVetted(candidate);
+
+        assertEquals(Verdict.BLOCKED, reply.verdict(), () -> "findings: " + reply.findings());
+        assertEquals("", reply.text());
+        Violation violation = violations
+                .awaitRecords(Violation.class, v -> candidate.candidateId().equals(v.candidateId()), WAIT)
+                .get(0);
+        assertTrue(violation.findings().stream().anyMatch(f -> f.category() == LexiconCategory.DIVERSION));
     }
 
     @Test

@@ -42,7 +42,11 @@ public class LexiconEntry extends PanacheEntityBase {
     @Column(length = 64)
     public String substitute;
 
+    /** REGULATED only: the qualification that allows the term ({@code medical}, {@code finance} …). */
+    @Column(length = 32)
+    public String qualification;
+
     public LexiconTerm toTerm() {
-        return new LexiconTerm(category, term, substitute);
+        return new LexiconTerm(category, term, substitute, qualification);
     }
 }

@@ -1,5 +1,6 @@
 package io.dmpilot.compliance.lexicon;
 
+import io.dmpilot.compliance.account.AccountPolicy;
 import io.dmpilot.contracts.LexiconCategory;
 import io.dmpilot.kit.ProblemException;
 
@@ -7,8 +8,15 @@ import io.dmpilot.kit.ProblemException;
  * A term as an operator submits it.
  *
  * @param agencyId null for the global lexicon, else the agency (tenant) whose accounts it applies to
+ * @param qualification REGULATED only: what lets an account use the term ({@code medical}, {@code finance} …);
+ *     absent, only accounts holding the blanket {@code regulated} may
  */
-public record LexiconEntryRequest(String agencyId, String category, String term, String substitute) {
+public record LexiconEntryRequest(
+        String agencyId, String category, String term, String substitute, String qualification) {
+    public LexiconEntryRequest(String agencyId, String category, String term, String substitute) {
+        this(agencyId, category, term, substitute, null);
+    }
+
     static final int MAX_LENGTH = 64;
 
     public void validate() {
@@ -28,6 +36,13 @@ public record LexiconEntryRequest(String agencyId, String category, String term,
         }
         if (substitute != null && parsedCategory() != LexiconCategory.EXTREME_ADVERTISING) {
             throw ProblemException.invalidField("substitute", "only extreme-advertising terms can be rewritten");
+        }
+        if (qualification != null && parsedCategory() != LexiconCategory.REGULATED) {
+            throw ProblemException.invalidField("qualification", "only regulated terms take a qualification");
+        }
+        if (qualification != null
+                && !AccountPolicy.QUALIFICATION.matcher(qualification).matches()) {
+            throw ProblemException.invalidField("qualification", "a qualification is 1–32 of a-z, 0-9 and '-'");
         }
         if (agencyId != null
                 && (agencyId.isBlank() || agencyId.length() > 128 || LexiconEntry.GLOBAL.equals(agencyId))) {

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads {@code CATEGORY<TAB>term[<TAB>substitute]} lines; {@code #} starts a comment. */
+/**
+ * Reads {@code CATEGORY[/qualification]<TAB>term[<TAB>substitute]} lines ({@code REGULATED/medical<TAB>根治});
+ * {@code #} starts a comment.
+ */
 public final class LexiconLoader {
     public static List<LexiconTerm> fromClasspath(String resource) {
         InputStream in = LexiconLoader.class.getClassLoader().getResourceAsStream(resource);
@@ -29,7 +32,10 @@ public final class LexiconLoader {
                     throw new IllegalStateException(resource + ":" + number + " is not CATEGORY<TAB>term");
                 }
                 String substitute = parts.length == 3 && !parts[2].isBlank() ? parts[2].trim() : null;
-                terms.add(new LexiconTerm(LexiconCategory.valueOf(parts[0].trim()), parts[1].trim(), substitute));
+                String[] category = parts[0].trim().split("/", 2);
+                String qualification = category.length == 2 ? category[1] : null;
+                terms.add(new LexiconTerm(
+                        LexiconCategory.valueOf(category[0]), parts[1].trim(), substitute, qualification));
             }
             return terms;
         } catch (IOException e) {

@@ -31,14 +31,16 @@ public class LexiconResource {
         this.changes = changes;
     }
 
-    public record TermView(Long id, String agencyId, String category, String term, String substitute) {
+    public record TermView(
+            Long id, String agencyId, String category, String term, String substitute, String qualification) {
         static TermView of(LexiconEntry e) {
             return new TermView(
                     e.id,
                     LexiconEntry.GLOBAL.equals(e.scope) ? null : e.scope,
                     e.category.name(),
                     e.term,
-                    e.substitute);
+                    e.substitute,
+                    e.qualification);
         }
     }
 

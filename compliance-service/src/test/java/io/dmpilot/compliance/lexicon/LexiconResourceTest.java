@@ -105,6 +105,16 @@ class LexiconResourceTest {
         check("这是全球首款", "agency-s").then().body("text", equalTo("这是新款"));
 
         given().contentType("application/json")
+                .body(term("agency-s", "EXTREME_ADVERTISING", "全球首款", "*"))
+                .put("/lexicons/terms/" + id)
+                .then()
+                .statusCode(200);
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> "这是****"
+                        .equals(check("这是全球首款", "agency-s").then().extract().path("text")));
+
+        given().contentType("application/json")
                 .body(term("agency-s", "EXTREME_ADVERTISING", "全球首款", null))
                 .put("/lexicons/terms/" + id)
                 .then()

@@ -1,0 +1,93 @@
+package io.dmpilot.compliance.account;
+
+import io.dmpilot.compliance.lexicon.LexiconChanges;
+import io.dmpilot.contracts.HandoffReason;
+import io.dmpilot.kit.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Operators' API for an account's compliance policy: the regulated categories it holds a qualification for,
+ * and which inbound signals hand its conversations to a human. Committed, then announced on config.changes.v1.
+ */
+@Path("/compliance/accounts/{openId}/policy")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountPolicyResource {
+    private final AccountPolicies policies;
+    private final LexiconChanges changes;
+
+    public AccountPolicyResource(AccountPolicies policies, LexiconChanges changes) {
+        this.policies = policies;
+        this.changes = changes;
+    }
+
+    /** @param handoffReasons absent: every screened reason (CRISIS, HARASSMENT, COMPLAINT); empty: none */
+    public record PolicyRequest(List<String> qualifications, List<HandoffReason> handoffReasons) {
+        AccountPolicy validated() {
+            Set<String> held = new TreeSet<>();
+            for (String q : qualifications == null ? List.<String>of() : qualifications) {
+                String name = q == null ? "" : q.trim().toLowerCase();
+                if (!AccountPolicy.QUALIFICATION.matcher(name).matches()) {
+                    throw ProblemException.invalidField(
+                            "qualifications", "a qualification is 1–32 of a-z, 0-9 and '-', not \"" + q + "\"");
+                }
+                held.add(name);
+            }
+            if (handoffReasons != null && handoffReasons.contains(null)) {
+                throw ProblemException.invalidField("handoffReasons", "unknown hand-off reason");
+            }
+            Set<HandoffReason> reasons = handoffReasons == null
+                    ? AccountPolicy.SCREENED
+                    : (handoffReasons.isEmpty() ? Set.of() : EnumSet.copyOf(handoffReasons));
+            if (!AccountPolicy.SCREENED.containsAll(reasons)) {
+                throw ProblemException.invalidField(
+                        "handoffReasons", "inbound screening raises only " + AccountPolicy.SCREENED);
+            }
+            return new AccountPolicy(held, reasons);
+        }
+    }
+
+    public record PolicyView(String accountOpenId, Set<String> qualifications, Set<HandoffReason> handoffReasons) {
+        static PolicyView of(String openId, AccountPolicy policy) {
+            return new PolicyView(
+                    openId,
+                    new TreeSet<>(policy.qualifications()),
+                    policy.handoffReasons().isEmpty() ? Set.of() : EnumSet.copyOf(policy.handoffReasons()));
+        }
+    }
+
+    @GET
+    public Uni<PolicyView> get(@PathParam("openId") String openId) {
+        return Panache.withSession(() -> AccountPolicyEntry.<AccountPolicyEntry>findById(openId))
+                .map(entry -> PolicyView.of(openId, entry == null ? AccountPolicy.DEFAULT : entry.toPolicy()));
+    }
+
+    @PUT
+    public Uni<PolicyView> put(@PathParam("openId") String openId, PolicyRequest request) {
+        if (request == null) throw ProblemException.badRequest("a JSON body is required");
+        if (openId.length() > 128) throw ProblemException.badRequest("an account open id has at most 128 characters");
+        AccountPolicy policy = request.validated();
+        return Panache.withTransaction(() -> AccountPolicyEntry.<AccountPolicyEntry>findById(openId)
+                        .chain(found -> {
+                            AccountPolicyEntry entry = found != null ? found : new AccountPolicyEntry();
+                            entry.openId = openId;
+                            entry.apply(policy);
+                            return entry.<AccountPolicyEntry>persist();
+                        }))
+                .call(entry -> policies.reload(openId))
+                .call(entry -> changes.publish(AccountPolicies.ENTITY, openId))
+                .map(entry -> PolicyView.of(openId, policy));
+    }
+}

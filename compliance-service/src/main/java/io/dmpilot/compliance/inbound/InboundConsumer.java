@@ -1,0 +1,93 @@
+package io.dmpilot.compliance.inbound;
+
+import io.dmpilot.compliance.ComplianceConfig;
+import io.dmpilot.compliance.account.AccountPolicies;
+import io.dmpilot.compliance.lexicon.InboundSignals;
+import io.dmpilot.contracts.Channels;
+import io.dmpilot.contracts.Handoff;
+import io.dmpilot.contracts.InboundEvent;
+import io.dmpilot.contracts.InboundKind;
+import io.dmpilot.contracts.Topics;
+import io.dmpilot.contracts.serde.EventJson;
+import io.dmpilot.kit.KeyedRecords;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Screens what users write (dm.inbound.v1, in a consumer group of its own beside rules-service's): a crisis,
+ * harassment or complaint signal puts the conversation in front of a human with a {@link Handoff} on
+ * dm.handoffs.v1, when the account's policy hands off for that reason. The hand-off id derives from the
+ * inbound event id, so a redelivered record repeats the same hand-off, which its consumers treat as one.
+ */
+@ApplicationScoped
+public class InboundConsumer {
+    private static final Logger LOG = Logger.getLogger(InboundConsumer.class);
+    static final String SOURCE = "compliance-service";
+
+    private final InboundSignals signals;
+    private final long maxAgeMillis;
+    private final AccountPolicies policies;
+    private final MutinyEmitter<Handoff> handoffs;
+    private final MeterRegistry meters;
+
+    public InboundConsumer(
+            ComplianceConfig config,
+            AccountPolicies policies,
+            @Channel(Channels.HANDOFFS) MutinyEmitter<Handoff> handoffs,
+            MeterRegistry meters) {
+        this.signals = InboundSignals.fromClasspath(config.inboundSignals());
+        this.maxAgeMillis = config.inboundMaxAge().toMillis();
+        this.policies = policies;
+        this.handoffs = handoffs;
+        this.meters = meters;
+    }
+
+    @Incoming(Channels.INBOUND)
+    public Uni<Void> consume(String payload) {
+        InboundEvent event = EventJson.read(payload, InboundEvent.class);
+        if (event.kind() != InboundKind.USER_MESSAGE) return Uni.createFrom().voidItem();
+        if (System.currentTimeMillis() - event.receivedAt() > maxAgeMillis) {
+            count("stale", "none");
+            return Uni.createFrom().voidItem();
+        }
+        Optional<InboundSignals.Signal> signal = signals.strongest(event.text());
+        if (signal.isEmpty()) {
+            count("clean", "none");
+            return Uni.createFrom().voidItem();
+        }
+        InboundSignals.Signal found = signal.get();
+        if (!policies.of(event.accountOpenId()).handsOff(found.reason())) {
+            count("kept-by-policy", found.reason().name());
+            return Uni.createFrom().voidItem();
+        }
+        count("handed-off", found.reason().name());
+        return handOff(event, found);
+    }
+
+    private Uni<Void> handOff(InboundEvent event, InboundSignals.Signal signal) {
+        Handoff handoff = new Handoff(
+                "handoff:compliance:" + event.eventId(),
+                event.conversationId(),
+                event.accountOpenId(),
+                event.userOpenId(),
+                signal.reason(),
+                "the user wrote \"" + signal.phrase() + "\" (" + signal.start() + "–" + signal.end() + ")",
+                SOURCE,
+                System.currentTimeMillis());
+        LOG.infof("conversation %s: %s signal, handed off", event.conversationId(), signal.reason());
+        return handoffs.sendMessage(KeyedRecords.of(
+                Topics.HANDOFFS, SOURCE, event.conversationId(), handoff.handoffId(), event.traceId(), handoff));
+    }
+
+    /** No account tag: 10,000 accounts would make 10,000 series. */
+    private void count(String result, String reason) {
+        meters.counter("dmpilot_inbound_screened_total", "result", result, "reason", reason)
+                .increment();
+    }
+}
