@@ -124,6 +124,23 @@ class ManifestsTest {
         }
     }
 
+    /** A log pipeline indexes fields, not free text: in a cluster every service writes JSON lines. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceLogsJsonInACluster(String name) {
+        Overlay overlay = Overlay.render(name);
+        for (String module : ServiceConfig.MODULES) {
+            List<String> values = new ArrayList<>();
+            overlay.named("Deployment", module)
+                    .at("/spec/template/spec/containers/0/env")
+                    .forEach(e -> {
+                        if (e.path("name").asText().equals("LOG_JSON"))
+                            values.add(e.path("value").asText());
+                    });
+            assertEquals(List.of("true"), values, name + ": " + module);
+        }
+    }
+
     /** Localhost defaults are wrong in a cluster, and secrets must come from a Secret. */
     @ParameterizedTest
     @MethodSource("overlays")
