@@ -5,6 +5,7 @@ import io.dmpilot.contracts.douyin.DouyinSendRequest;
 import io.dmpilot.contracts.douyin.DouyinSendResponse;
 import io.dmpilot.contracts.douyin.DouyinWebhook;
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.sim.oauth.IssuedTokens;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,11 +21,13 @@ public class SendApiResource {
     private final SendLog log;
     private final SimConfig config;
     private final WebhookDelivery delivery;
+    private final IssuedTokens tokens;
 
-    public SendApiResource(SendLog log, SimConfig config, WebhookDelivery delivery) {
+    public SendApiResource(SendLog log, SimConfig config, WebhookDelivery delivery, IssuedTokens tokens) {
         this.log = log;
         this.config = config;
         this.delivery = delivery;
+        this.tokens = tokens;
     }
 
     @POST
@@ -38,7 +41,7 @@ public class SendApiResource {
         if (request == null || request.content() == null || request.content().text() == null || openId == null) {
             throw ProblemException.badRequest("open_id and content.text.text are required");
         }
-        if (!config.accessToken().equals(accessToken)) {
+        if (!tokens.accepts(accessToken)) {
             return DouyinSendResponse.error(DouyinErrors.TOKEN_EXPIRED, "access token invalid", logId);
         }
         Long programmed = log.nextError();
