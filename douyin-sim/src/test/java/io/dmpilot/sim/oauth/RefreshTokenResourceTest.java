@@ -22,12 +22,7 @@ class RefreshTokenResourceTest {
 
     @Test
     void formRefreshAnswersThePlatformsShapeAndTheNewTokenSends() {
-        ValidatableResponse answer = given().contentType(ContentType.URLENC)
-                .formParams(
-                        Map.of("client_key", "sim-app", "grant_type", "refresh_token", "refresh_token", "sim-refresh"))
-                .post("/oauth/refresh_token/")
-                .then()
-                .statusCode(200)
+        ValidatableResponse answer = refresh("sim-refresh")
                 .body("message", equalTo("success"))
                 .body("data.error_code", equalTo(0))
                 .body("data.description", equalTo(""))
@@ -84,15 +79,17 @@ class RefreshTokenResourceTest {
         given().post("/sim/tokens/expire").then().statusCode(200);
 
         assertEquals(TOKEN_EXPIRED, send("sim-token"));
-        String fresh = given().contentType(ContentType.URLENC)
+        String fresh = refresh("sim-refresh").extract().path("data.access_token");
+        assertEquals(0L, send(fresh));
+    }
+
+    private static ValidatableResponse refresh(String refreshToken) {
+        return given().contentType(ContentType.URLENC)
                 .formParams(
-                        Map.of("client_key", "sim-app", "grant_type", "refresh_token", "refresh_token", "sim-refresh"))
+                        Map.of("client_key", "sim-app", "grant_type", "refresh_token", "refresh_token", refreshToken))
                 .post("/oauth/refresh_token/")
                 .then()
-                .statusCode(200)
-                .extract()
-                .path("data.access_token");
-        assertEquals(0L, send(fresh));
+                .statusCode(200);
     }
 
     private static long send(String accessToken) {
