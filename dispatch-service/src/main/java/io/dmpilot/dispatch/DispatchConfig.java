@@ -67,6 +67,48 @@ public interface DispatchConfig {
     @WithDefault("48h")
     Duration sendLedgerTtl();
 
+    /** Degrade under load (seed §7). */
+    Degrade degrade();
+
+    interface Degrade {
+        /** Off: every reply is charged against its own tier, whatever the load. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Inbound messages per second (whole pipeline) at which CUSTOM replies are charged as ADVANCED. */
+        @WithDefault("800")
+        double advancedInboundPerSecond();
+
+        /** Records dispatch's consumer group is behind on dm.reply-vetted.v1 at which the same happens. */
+        @WithDefault("5000")
+        long advancedLag();
+
+        /** Inbound rate at which CUSTOM replies are charged as BASIC. */
+        @WithDefault("1500")
+        double basicInboundPerSecond();
+
+        @WithDefault("20000")
+        long basicLag();
+
+        /** A level is left once both signals are below this share of its thresholds … */
+        @WithDefault("0.7")
+        double recoverRatio();
+
+        /** … and it has held this long (one level down per hold). */
+        @WithDefault("30s")
+        Duration hold();
+
+        /** How often the load is measured (a few Kafka admin requests per replica). */
+        @WithDefault("2s")
+        Duration sampleInterval();
+
+        /** The topic whose growth is the inbound rate; the dm-inbound channel's topic when unset. */
+        Optional<String> inboundTopic();
+
+        /** The consumer group whose lag counts; the dm-reply-vetted channel's group when unset. */
+        Optional<String> lagGroup();
+    }
+
     default int quota(Tier tier) {
         return Optional.ofNullable(quotaPerMinute().get(tier)).orElse(tier.repliesPerMinute());
     }
