@@ -16,6 +16,36 @@ public interface DispatchConfig {
     @WithDefault("2s")
     Duration typingPauseMax();
 
+    /** Business hours per account (seed §4: outside them, a longer interval between message and reply). */
+    BusinessHoursConfig businessHours();
+
+    interface BusinessHoursConfig {
+        /** The zone of hours written without one (DESIGN §5: Asia/Shanghai). */
+        @WithDefault("Asia/Shanghai")
+        java.time.ZoneId zone();
+
+        /**
+         * {@code [MON-FRI ]09:00-21:00[ zone]}, {@code always} or {@code never}, for accounts not listed.
+         * {@code always} by default: an account is never paced as off-hours unless its hours were set.
+         */
+        @WithDefault("always")
+        String defaultHours();
+
+        /** Per account open id, in the same form. */
+        Map<String, String> accounts();
+
+        /** Outside business hours the pause before a send is drawn from here instead of the typing pause. */
+        @WithDefault("5s")
+        Duration offHoursPauseMin();
+
+        @WithDefault("15s")
+        Duration offHoursPauseMax();
+
+        /** A pause never eats into the last this-much before the reply's deadline. */
+        @WithDefault("10s")
+        Duration deadlineReserve();
+    }
+
     /** Replies per rolling minute by tier, when not the tier's default of DESIGN §4. */
     Map<Tier, Integer> quotaPerMinute();
 

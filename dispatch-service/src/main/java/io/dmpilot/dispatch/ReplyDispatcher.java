@@ -13,10 +13,13 @@ import io.dmpilot.contracts.douyin.DouyinSendResponse;
 import io.dmpilot.dispatch.degrade.LoadMonitor;
 import io.dmpilot.dispatch.douyin.PlatformSender;
 import io.dmpilot.dispatch.douyin.SendFailure;
+import io.dmpilot.dispatch.pacing.AccountHours;
+import io.dmpilot.dispatch.pacing.Pacing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
@@ -34,6 +37,8 @@ public class ReplyDispatcher {
     private final ReplyWindow window;
     private final PlatformSender sender;
     private final LoadMonitor load;
+    private final AccountHours hours;
+    private final Pacing pacing;
     private final MeterRegistry meters;
     private final DispatchConfig config;
 
@@ -44,6 +49,7 @@ public class ReplyDispatcher {
             ReplyWindow window,
             PlatformSender sender,
             LoadMonitor load,
+            AccountHours hours,
             MeterRegistry meters,
             DispatchConfig config) {
         this.quota = quota;
@@ -52,6 +58,14 @@ public class ReplyDispatcher {
         this.window = window;
         this.sender = sender;
         this.load = load;
+        this.hours = hours;
+        DispatchConfig.BusinessHoursConfig off = config.businessHours();
+        this.pacing = new Pacing(
+                config.typingPauseMin(),
+                config.typingPauseMax(),
+                off.offHoursPauseMin(),
+                off.offHoursPauseMax(),
+                off.deadlineReserve());
         this.meters = meters;
         this.config = config;
     }
@@ -61,13 +75,12 @@ public class ReplyDispatcher {
      * and the tier whose quota it is charged against — its own, or a cheaper one when dispatch degraded
      * under load. Fixed when the reply starts, so waiting and retrying charge and give back the same tier.
      */
-    private record Attempt(VettedReply reply, String text, Tier charged) {
-        boolean degraded() {
-            return charged != reply.candidate().tier();
-        }
-
+    private record Attempt(VettedReply reply, String text, Tier charged, boolean offHours) {
+        /** The detail, after what set this reply apart: {@code off-hours;degraded-to-BASIC;sent-…}. */
         Dispatched outcome(Outcome outcome, String detail, HandoffReason handoff) {
-            String marked = degraded() ? "degraded-to-" + charged + ";" + detail : detail;
+            String marked = (offHours ? "off-hours;" : "")
+                    + (charged != reply.candidate().tier() ? "degraded-to-" + charged + ";" : "")
+                    + detail;
             return new Dispatched(OutcomeFactory.of(reply, outcome, marked), handoff);
         }
 
@@ -119,8 +132,10 @@ public class ReplyDispatcher {
             if (standing.handedOff()) return done(reply, Outcome.HANDED_OFF, "awaiting-human");
             boolean last = standing.autoRepliesInARow() + 1 >= config.autoRepliesInARow();
             String text = last ? reply.text() + "\n" + config.humanServiceEntry() : reply.text();
-            Attempt attempt = new Attempt(reply, text, charge(reply.candidate().tier()));
-            return pause().chain(() -> admitThenSend(attempt));
+            ReplyCandidate candidate = reply.candidate();
+            boolean open = hours.of(candidate.inbound().accountOpenId()).isOpen(Instant.now());
+            Attempt attempt = new Attempt(reply, text, charge(candidate.tier()), !open);
+            return pause(attempt).chain(() -> admitThenSend(attempt));
         });
     }
 
@@ -210,10 +225,13 @@ public class ReplyDispatcher {
         return quota.release(candidate.inbound().accountOpenId(), attempt.charged(), candidate.candidateId());
     }
 
-    private Uni<Void> pause() {
-        long min = config.typingPauseMin().toMillis();
-        long max = Math.max(min, config.typingPauseMax().toMillis());
-        long pause = max == 0 ? 0 : ThreadLocalRandom.current().nextLong(min, max + 1);
+    /** The typing pause, or the longer off-hours interval; rules chose the off-hours text, dispatch only paces. */
+    private Uni<Void> pause(Attempt attempt) {
+        long untilDeadline = attempt.reply().candidate().deadline() - System.currentTimeMillis();
+        long pause = pacing.pauseMillis(
+                !attempt.offHours(),
+                untilDeadline,
+                (min, max) -> ThreadLocalRandom.current().nextLong(min, max + 1));
         return pause == 0 ? Uni.createFrom().voidItem() : later(Duration.ofMillis(pause));
     }
 
