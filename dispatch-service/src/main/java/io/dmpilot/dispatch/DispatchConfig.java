@@ -46,6 +46,10 @@ public interface DispatchConfig {
         Duration deadlineReserve();
     }
 
+    /** The rolling window of the quotas (DESIGN §4: a minute; tests shrink it to roll it several times in seconds). */
+    @WithDefault("60s")
+    Duration quotaWindow();
+
     /** Replies per rolling minute by tier, when not the tier's default of DESIGN §4. */
     Map<Tier, Integer> quotaPerMinute();
 

@@ -26,6 +26,9 @@ class QuotaGateTest {
     @Inject
     QuotaGate quota;
 
+    @Inject
+    DispatchConfig config;
+
     @ParameterizedTest
     @EnumSource(Tier.class)
     void admitsExactlyTheTierQuotaPerWindowUnderConcurrency(Tier tier) throws Exception {
@@ -48,7 +51,8 @@ class QuotaGateTest {
                 all.stream().filter(QuotaGate.Decision::admitted).count());
         assertTrue(all.stream()
                 .filter(d -> !d.admitted())
-                .allMatch(d -> d.retryAfterMillis() > 0 && d.retryAfterMillis() <= QuotaGate.WINDOW_MILLIS));
+                .allMatch(d -> d.retryAfterMillis() > 0
+                        && d.retryAfterMillis() <= config.quotaWindow().toMillis()));
     }
 
     @ParameterizedTest
