@@ -7,8 +7,6 @@ import io.dmpilot.contracts.Tier;
 import io.dmpilot.contracts.douyin.DouyinSendRequest;
 import io.dmpilot.dispatch.douyin.PlatformSender;
 import io.dmpilot.testing.TestServices;
-import io.quarkus.redis.client.RedisClientName;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,20 +53,7 @@ class QuotaRollingWindowTest {
     private record Admission(Tier tier, long redisMillis, int dispatcher) {}
 
     @Inject
-    @RedisClientName("dispatcher-1")
-    ReactiveRedisDataSource redis1;
-
-    @Inject
-    @RedisClientName("dispatcher-2")
-    ReactiveRedisDataSource redis2;
-
-    @Inject
-    @RedisClientName("dispatcher-3")
-    ReactiveRedisDataSource redis3;
-
-    @Inject
-    @RedisClientName("dispatcher-4")
-    ReactiveRedisDataSource redis4;
+    DispatcherConnections dispatchers;
 
     @Inject
     DispatchConfig config;
@@ -79,10 +64,7 @@ class QuotaRollingWindowTest {
     @Test
     void fourDispatchersFillEveryRollingWindowToExactlyEachTiersQuotaAndNeverOver() {
         String account = Messages.account();
-        List<QuotaGate> gates = new ArrayList<>();
-        for (ReactiveRedisDataSource redis : List.of(redis1, redis2, redis3, redis4)) {
-            gates.add(new QuotaGate(redis, config));
-        }
+        List<QuotaGate> gates = dispatchers.gates();
         Queue<Admission> admissions = new ConcurrentLinkedQueue<>();
         long deadline = System.currentTimeMillis() + WINDOW.toMillis() * 5 / 2;
         List<CompletableFuture<Void>> lanes = new ArrayList<>();
