@@ -143,7 +143,16 @@ public interface DispatchConfig {
         Optional<String> lagGroup();
     }
 
+    /** Per account open id, replies per rolling minute by tier, over the tier's quota above. */
+    Map<String, Map<Tier, Integer>> accountQuotaPerMinute();
+
     default int quota(Tier tier) {
         return Optional.ofNullable(quotaPerMinute().get(tier)).orElse(tier.repliesPerMinute());
+    }
+
+    default int quota(String accountOpenId, Tier tier) {
+        return Optional.ofNullable(accountQuotaPerMinute().get(accountOpenId))
+                .map(byTier -> byTier.get(tier))
+                .orElseGet(() -> quota(tier));
     }
 }

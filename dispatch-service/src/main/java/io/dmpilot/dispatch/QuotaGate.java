@@ -51,7 +51,7 @@ public class QuotaGate {
                         SCRIPT,
                         "1",
                         key(accountOpenId, tier),
-                        Integer.toString(config.quota(tier)),
+                        Integer.toString(config.quota(accountOpenId, tier)),
                         Long.toString(config.quotaWindow().toMillis()),
                         candidateId)
                 .map(r -> new Decision(

@@ -106,7 +106,14 @@ class BulkheadTest {
                             .outcome()
                             .outcome());
         }
-        assertEquals(CALLS, PlatformStub.acceptedFor(account).size(), "each reply taken exactly once");
+        List<PlatformStub.Received> taken = PlatformStub.acceptedFor(account);
+        assertEquals(
+                CALLS,
+                taken.size(),
+                () -> "each reply taken exactly once: "
+                        + taken.stream()
+                                .map(r -> r.request().conversationId() + "@" + r.at())
+                                .toList());
         assertTrue(PlatformStub.SLOW_MOST_IN_FLIGHT.get() <= 2, "at most 2 calls in flight");
     }
 }

@@ -35,7 +35,7 @@ public class PlatformStub {
     /** Accounts for which the platform takes {@link #SLOW_MILLIS} per send; the most calls in flight at once. */
     static final Set<String> SLOW = ConcurrentHashMap.newKeySet();
 
-    static final long SLOW_MILLIS = 200;
+    static final long SLOW_MILLIS = 50;
     static final AtomicInteger SLOW_IN_FLIGHT = new AtomicInteger();
     static final AtomicInteger SLOW_MOST_IN_FLIGHT = new AtomicInteger();
 

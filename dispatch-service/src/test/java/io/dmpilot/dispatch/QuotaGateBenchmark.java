@@ -161,6 +161,7 @@ public final class QuotaGateBenchmark {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.isDefault()) return InvocationHandler.invokeDefault(proxy, method, args);
             if (method.getName().equals("quotaPerMinute")) return Map.of();
+            if (method.getName().equals("accountQuotaPerMinute")) return Map.of();
             if (method.getName().equals("quotaWindow")) return Duration.ofSeconds(60);
             throw new UnsupportedOperationException(method.getName());
         };
