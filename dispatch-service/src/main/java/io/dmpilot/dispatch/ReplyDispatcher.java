@@ -5,7 +5,6 @@ import io.dmpilot.contracts.HandoffReason;
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.Outcome;
 import io.dmpilot.contracts.ReplyCandidate;
-import io.dmpilot.contracts.Tier;
 import io.dmpilot.contracts.Verdict;
 import io.dmpilot.contracts.VettedReply;
 import io.dmpilot.contracts.douyin.DouyinSendRequest;
@@ -13,14 +12,10 @@ import io.dmpilot.contracts.douyin.DouyinSendResponse;
 import io.dmpilot.dispatch.degrade.LoadMonitor;
 import io.dmpilot.dispatch.douyin.PlatformSender;
 import io.dmpilot.dispatch.douyin.SendFailure;
-import io.dmpilot.dispatch.pacing.AccountHours;
-import io.dmpilot.dispatch.pacing.Pacing;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.dmpilot.dispatch.pacing.Pacer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,9 +32,7 @@ public class ReplyDispatcher {
     private final ReplyWindow window;
     private final PlatformSender sender;
     private final LoadMonitor load;
-    private final AccountHours hours;
-    private final Pacing pacing;
-    private final MeterRegistry meters;
+    private final Pacer pacer;
     private final DispatchConfig config;
 
     public ReplyDispatcher(
@@ -49,8 +42,7 @@ public class ReplyDispatcher {
             ReplyWindow window,
             PlatformSender sender,
             LoadMonitor load,
-            AccountHours hours,
-            MeterRegistry meters,
+            Pacer pacer,
             DispatchConfig config) {
         this.quota = quota;
         this.ledger = ledger;
@@ -58,35 +50,8 @@ public class ReplyDispatcher {
         this.window = window;
         this.sender = sender;
         this.load = load;
-        this.hours = hours;
-        DispatchConfig.BusinessHoursConfig off = config.businessHours();
-        this.pacing = new Pacing(
-                config.typingPauseMin(),
-                config.typingPauseMax(),
-                off.offHoursPauseMin(),
-                off.offHoursPauseMax(),
-                off.deadlineReserve());
-        this.meters = meters;
+        this.pacer = pacer;
         this.config = config;
-    }
-
-    /**
-     * One reply on its way out: its text (with the human-service entry when it is the last automatic one)
-     * and the tier whose quota it is charged against — its own, or a cheaper one when dispatch degraded
-     * under load. Fixed when the reply starts, so waiting and retrying charge and give back the same tier.
-     */
-    private record Attempt(VettedReply reply, String text, Tier charged, boolean offHours) {
-        /** The detail, after what set this reply apart: {@code off-hours;degraded-to-BASIC;sent-…}. */
-        Dispatched outcome(Outcome outcome, String detail, HandoffReason handoff) {
-            String marked = (offHours ? "off-hours;" : "")
-                    + (charged != reply.candidate().tier() ? "degraded-to-" + charged + ";" : "")
-                    + detail;
-            return new Dispatched(OutcomeFactory.of(reply, outcome, marked), handoff);
-        }
-
-        Uni<Dispatched> done(Outcome outcome, String detail) {
-            return Uni.createFrom().item(outcome(outcome, detail, null));
-        }
     }
 
     /** The outcome, and why the conversation went to a person when this reply sent it there (else null). */
@@ -133,20 +98,10 @@ public class ReplyDispatcher {
             boolean last = standing.autoRepliesInARow() + 1 >= config.autoRepliesInARow();
             String text = last ? reply.text() + "\n" + config.humanServiceEntry() : reply.text();
             ReplyCandidate candidate = reply.candidate();
-            boolean open = hours.of(candidate.inbound().accountOpenId()).isOpen(Instant.now());
-            Attempt attempt = new Attempt(reply, text, charge(candidate.tier()), !open);
-            return pause(attempt).chain(() -> admitThenSend(attempt));
+            boolean offHours = pacer.offHours(candidate.inbound().accountOpenId());
+            Attempt attempt = new Attempt(reply, text, load.charge(candidate.tier()), offHours);
+            return pacer.pause(offHours, candidate.deadline()).chain(() -> admitThenSend(attempt));
         });
-    }
-
-    /** Under load, a CUSTOM reply is charged against a cheaper tier's quota; counted by tier, never by account. */
-    private Tier charge(Tier tier) {
-        Tier charged = load.level().charge(tier);
-        if (charged != tier) {
-            meters.counter("dmpilot_replies_degraded_total", "tier", tier.name(), "charged_tier", charged.name())
-                    .increment();
-        }
-        return charged;
     }
 
     private Uni<Dispatched> admitThenSend(Attempt attempt) {
@@ -223,16 +178,6 @@ public class ReplyDispatcher {
     private Uni<Void> releaseQuota(Attempt attempt) {
         ReplyCandidate candidate = attempt.reply().candidate();
         return quota.release(candidate.inbound().accountOpenId(), attempt.charged(), candidate.candidateId());
-    }
-
-    /** The typing pause, or the longer off-hours interval; rules chose the off-hours text, dispatch only paces. */
-    private Uni<Void> pause(Attempt attempt) {
-        long untilDeadline = attempt.reply().candidate().deadline() - System.currentTimeMillis();
-        long pause = pacing.pauseMillis(
-                !attempt.offHours(),
-                untilDeadline,
-                (min, max) -> ThreadLocalRandom.current().nextLong(min, max + 1));
-        return pause == 0 ? Uni.createFrom().voidItem() : later(Duration.ofMillis(pause));
     }
 
     private static Uni<Void> later(Duration delay) {

@@ -1,5 +1,6 @@
 package io.dmpilot.dispatch.degrade;
 
+import io.dmpilot.contracts.Tier;
 import io.dmpilot.dispatch.DispatchConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,6 +78,16 @@ public class LoadMonitor {
     /** The level new replies are charged at. */
     public DegradeLevel level() {
         return level;
+    }
+
+    /** The tier a new reply of {@code tier} is charged against now; counted by tier, never by account. */
+    public Tier charge(Tier tier) {
+        Tier charged = level.charge(tier);
+        if (charged != tier) {
+            meters.counter("dmpilot_replies_degraded_total", "tier", tier.name(), "charged_tier", charged.name())
+                    .increment();
+        }
+        return charged;
     }
 
     void start(@Observes StartupEvent started) {
