@@ -16,6 +16,40 @@ public interface DispatchConfig {
     @WithDefault("2s")
     Duration typingPauseMax();
 
+    /** Business hours per account (seed §4: outside them, a longer interval between message and reply). */
+    BusinessHoursConfig businessHours();
+
+    interface BusinessHoursConfig {
+        /** The zone of hours written without one (DESIGN §5: Asia/Shanghai). */
+        @WithDefault("Asia/Shanghai")
+        java.time.ZoneId zone();
+
+        /**
+         * {@code [MON-FRI ]09:00-21:00[ zone]}, {@code always} or {@code never}, for accounts not listed.
+         * {@code always} by default: an account is never paced as off-hours unless its hours were set.
+         */
+        @WithDefault("always")
+        String defaultHours();
+
+        /** Per account open id, in the same form. */
+        Map<String, String> accounts();
+
+        /** Outside business hours the pause before a send is drawn from here instead of the typing pause. */
+        @WithDefault("5s")
+        Duration offHoursPauseMin();
+
+        @WithDefault("15s")
+        Duration offHoursPauseMax();
+
+        /** A pause never eats into the last this-much before the reply's deadline. */
+        @WithDefault("10s")
+        Duration deadlineReserve();
+    }
+
+    /** The rolling window of the quotas (DESIGN §4: a minute; tests shrink it to roll it several times in seconds). */
+    @WithDefault("60s")
+    Duration quotaWindow();
+
     /** Replies per rolling minute by tier, when not the tier's default of DESIGN §4. */
     Map<Tier, Integer> quotaPerMinute();
 
@@ -67,7 +101,58 @@ public interface DispatchConfig {
     @WithDefault("48h")
     Duration sendLedgerTtl();
 
+    /** Degrade under load (seed §7). */
+    Degrade degrade();
+
+    interface Degrade {
+        /** Off: every reply is charged against its own tier, whatever the load. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Inbound messages per second (whole pipeline) at which CUSTOM replies are charged as ADVANCED. */
+        @WithDefault("800")
+        double advancedInboundPerSecond();
+
+        /** Records dispatch's consumer group is behind on dm.reply-vetted.v1 at which the same happens. */
+        @WithDefault("5000")
+        long advancedLag();
+
+        /** Inbound rate at which CUSTOM replies are charged as BASIC. */
+        @WithDefault("1500")
+        double basicInboundPerSecond();
+
+        @WithDefault("20000")
+        long basicLag();
+
+        /** A level is left once both signals are below this share of its thresholds … */
+        @WithDefault("0.7")
+        double recoverRatio();
+
+        /** … and it has held this long (one level down per hold). */
+        @WithDefault("30s")
+        Duration hold();
+
+        /** How often the load is measured (a few Kafka admin requests per replica). */
+        @WithDefault("2s")
+        Duration sampleInterval();
+
+        /** The topic whose growth is the inbound rate; the dm-inbound channel's topic when unset. */
+        Optional<String> inboundTopic();
+
+        /** The consumer group whose lag counts; the dm-reply-vetted channel's group when unset. */
+        Optional<String> lagGroup();
+    }
+
+    /** Per account open id, replies per rolling minute by tier, over the tier's quota above. */
+    Map<String, Map<Tier, Integer>> accountQuotaPerMinute();
+
     default int quota(Tier tier) {
         return Optional.ofNullable(quotaPerMinute().get(tier)).orElse(tier.repliesPerMinute());
+    }
+
+    default int quota(String accountOpenId, Tier tier) {
+        return Optional.ofNullable(accountQuotaPerMinute().get(accountOpenId))
+                .map(byTier -> byTier.get(tier))
+                .orElseGet(() -> quota(tier));
     }
 }

@@ -9,12 +9,13 @@ import io.dmpilot.contracts.Verdict;
 import io.dmpilot.contracts.VettedReply;
 import io.dmpilot.contracts.douyin.DouyinSendRequest;
 import io.dmpilot.contracts.douyin.DouyinSendResponse;
+import io.dmpilot.dispatch.degrade.LoadMonitor;
 import io.dmpilot.dispatch.douyin.PlatformSender;
 import io.dmpilot.dispatch.douyin.SendFailure;
+import io.dmpilot.dispatch.pacing.Pacer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +31,8 @@ public class ReplyDispatcher {
     private final ConversationState conversations;
     private final ReplyWindow window;
     private final PlatformSender sender;
+    private final LoadMonitor load;
+    private final Pacer pacer;
     private final DispatchConfig config;
 
     public ReplyDispatcher(
@@ -38,12 +41,16 @@ public class ReplyDispatcher {
             ConversationState conversations,
             ReplyWindow window,
             PlatformSender sender,
+            LoadMonitor load,
+            Pacer pacer,
             DispatchConfig config) {
         this.quota = quota;
         this.ledger = ledger;
         this.conversations = conversations;
         this.window = window;
         this.sender = sender;
+        this.load = load;
+        this.pacer = pacer;
         this.config = config;
     }
 
@@ -90,55 +97,61 @@ public class ReplyDispatcher {
             if (standing.handedOff()) return done(reply, Outcome.HANDED_OFF, "awaiting-human");
             boolean last = standing.autoRepliesInARow() + 1 >= config.autoRepliesInARow();
             String text = last ? reply.text() + "\n" + config.humanServiceEntry() : reply.text();
-            return pause().chain(() -> admitThenSend(reply, text));
+            ReplyCandidate candidate = reply.candidate();
+            boolean offHours = pacer.offHours(candidate.inbound().accountOpenId());
+            Attempt attempt = new Attempt(reply, text, load.charge(candidate.tier()), offHours);
+            return pacer.pause(offHours, candidate.deadline()).chain(() -> admitThenSend(attempt));
         });
     }
 
-    private Uni<Dispatched> admitThenSend(VettedReply reply, String text) {
-        ReplyCandidate candidate = reply.candidate();
+    private Uni<Dispatched> admitThenSend(Attempt attempt) {
+        ReplyCandidate candidate = attempt.reply().candidate();
         if (pastDeadline(candidate, 0)) {
-            return done(reply, Outcome.EXPIRED, "deadline-passed");
+            return attempt.done(Outcome.EXPIRED, "deadline-passed");
         }
         String account = candidate.inbound().accountOpenId();
-        return quota.acquire(account, candidate.tier(), candidate.candidateId()).chain(decision -> {
-            if (decision.admitted()) {
-                return withinWindow(reply, text);
-            }
-            if (pastDeadline(candidate, decision.retryAfterMillis())) {
-                return conversations
-                        .handOff(candidate.inbound(), HandoffReason.OVER_QUOTA)
-                        .replaceWith(handedOff(reply, "over-quota", HandoffReason.OVER_QUOTA));
-            }
-            return later(Duration.ofMillis(decision.retryAfterMillis() + 5)).chain(() -> admitThenSend(reply, text));
-        });
+        return quota.acquire(account, attempt.charged(), candidate.candidateId())
+                .chain(decision -> {
+                    if (decision.admitted()) {
+                        return withinWindow(attempt);
+                    }
+                    if (pastDeadline(candidate, decision.retryAfterMillis())) {
+                        return conversations
+                                .handOff(candidate.inbound(), HandoffReason.OVER_QUOTA)
+                                .replaceWith(
+                                        attempt.outcome(Outcome.HANDED_OFF, "over-quota", HandoffReason.OVER_QUOTA));
+                    }
+                    return later(Duration.ofMillis(decision.retryAfterMillis() + 5))
+                            .chain(() -> admitThenSend(attempt));
+                });
     }
 
     /** The platform's reply window is checked last, so only a reply about to leave takes a place in it. */
-    private Uni<Dispatched> withinWindow(VettedReply reply, String text) {
-        ReplyCandidate candidate = reply.candidate();
-        return window.take(candidate.inbound())
+    private Uni<Dispatched> withinWindow(Attempt attempt) {
+        return window.take(attempt.reply().candidate().inbound())
                 .chain(verdict -> ReplyWindow.isOpen(verdict)
-                        ? send(reply, text)
-                        : releaseQuota(candidate).chain(() -> done(reply, Outcome.EXPIRED, "reply-" + verdict)));
+                        ? send(attempt)
+                        : releaseQuota(attempt).chain(() -> attempt.done(Outcome.EXPIRED, "reply-" + verdict)));
     }
 
-    private Uni<Dispatched> send(VettedReply reply, String text) {
-        ReplyCandidate candidate = reply.candidate();
+    private Uni<Dispatched> send(Attempt attempt) {
+        ReplyCandidate candidate = attempt.reply().candidate();
         InboundEvent inbound = candidate.inbound();
-        DouyinSendRequest request =
-                DouyinSendRequest.text(inbound.serverMessageId(), inbound.conversationId(), inbound.userOpenId(), text);
-        return ledger.inFlight(inbound, candidate.candidateId(), text)
+        DouyinSendRequest request = DouyinSendRequest.text(
+                inbound.serverMessageId(), inbound.conversationId(), inbound.userOpenId(), attempt.text());
+        return ledger.inFlight(inbound, candidate.candidateId(), attempt.text())
                 .chain(() -> sender.send(inbound.accountOpenId(), request)
                         .onItemOrFailure()
                         .transformToUni((response, failure) -> failure == null
                                 ? conversations
                                         .autoReplySent(inbound)
-                                        .map(capReached -> new Dispatched(
-                                                OutcomeFactory.of(reply, Outcome.SENT, sentId(response)),
+                                        .map(capReached -> attempt.outcome(
+                                                Outcome.SENT,
+                                                sentId(response),
                                                 capReached ? HandoffReason.AUTO_REPLY_CAP : null))
-                                : releaseQuota(candidate)
+                                : releaseQuota(attempt)
                                         .chain(() -> window.giveBack(inbound))
-                                        .chain(() -> afterFailure(reply, text, failure))));
+                                        .chain(() -> afterFailure(attempt, failure))));
     }
 
     private static String sentId(DouyinSendResponse response) {
@@ -146,30 +159,25 @@ public class ReplyDispatcher {
     }
 
     /** The platform kept failing through the client's retries: try again while the deadline allows. */
-    private Uni<Dispatched> afterFailure(VettedReply reply, String text, Throwable failure) {
+    private Uni<Dispatched> afterFailure(Attempt attempt, Throwable failure) {
         boolean retryable = !(failure instanceof SendFailure.Final);
         String detail = failure instanceof SendFailure f
                 ? "platform-" + f.code()
                 : failure.getClass().getSimpleName();
         long pause = config.platformRetryPause().toMillis();
-        if (retryable && !pastDeadline(reply.candidate(), pause)) {
+        ReplyCandidate candidate = attempt.reply().candidate();
+        if (retryable && !pastDeadline(candidate, pause)) {
             LOG.warnf(
                     "conversation %s: send failed (%s), retrying",
-                    reply.candidate().inbound().conversationId(), detail);
-            return later(Duration.ofMillis(pause)).chain(() -> admitThenSend(reply, text));
+                    candidate.inbound().conversationId(), detail);
+            return later(Duration.ofMillis(pause)).chain(() -> admitThenSend(attempt));
         }
-        return done(reply, Outcome.FAILED, detail);
+        return attempt.done(Outcome.FAILED, detail);
     }
 
-    private Uni<Void> releaseQuota(ReplyCandidate candidate) {
-        return quota.release(candidate.inbound().accountOpenId(), candidate.tier(), candidate.candidateId());
-    }
-
-    private Uni<Void> pause() {
-        long min = config.typingPauseMin().toMillis();
-        long max = Math.max(min, config.typingPauseMax().toMillis());
-        long pause = max == 0 ? 0 : ThreadLocalRandom.current().nextLong(min, max + 1);
-        return pause == 0 ? Uni.createFrom().voidItem() : later(Duration.ofMillis(pause));
+    private Uni<Void> releaseQuota(Attempt attempt) {
+        ReplyCandidate candidate = attempt.reply().candidate();
+        return quota.release(candidate.inbound().accountOpenId(), attempt.charged(), candidate.candidateId());
     }
 
     private static Uni<Void> later(Duration delay) {
@@ -178,10 +186,6 @@ public class ReplyDispatcher {
 
     private static boolean pastDeadline(ReplyCandidate candidate, long afterMillis) {
         return System.currentTimeMillis() + afterMillis > candidate.deadline();
-    }
-
-    private static Dispatched handedOff(VettedReply reply, String detail, HandoffReason reason) {
-        return new Dispatched(OutcomeFactory.of(reply, Outcome.HANDED_OFF, detail), reason);
     }
 
     private static Uni<Dispatched> done(VettedReply reply, Outcome outcome, String detail) {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The platform's send endpoint, served by the test application itself: records what dispatch sent and
@@ -31,6 +32,12 @@ public class PlatformStub {
     static final Map<String, Queue<Long>> NEXT_ERRORS = new ConcurrentHashMap<>();
     /** Accounts for which the platform is down: HTTP 500 to every send. */
     static final Set<String> OUTAGE = ConcurrentHashMap.newKeySet();
+    /** Accounts for which the platform takes {@link #SLOW_MILLIS} per send; the most calls in flight at once. */
+    static final Set<String> SLOW = ConcurrentHashMap.newKeySet();
+
+    static final long SLOW_MILLIS = 50;
+    static final AtomicInteger SLOW_IN_FLIGHT = new AtomicInteger();
+    static final AtomicInteger SLOW_MOST_IN_FLIGHT = new AtomicInteger();
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -39,6 +46,7 @@ public class PlatformStub {
             @QueryParam("open_id") String openId,
             @HeaderParam("access-token") String token,
             DouyinSendRequest request) {
+        if (SLOW.contains(openId)) slowly();
         long at = System.currentTimeMillis();
         if (OUTAGE.contains(openId)) {
             RECEIVED.add(new Received(openId, token, request, at, false));
@@ -51,6 +59,17 @@ public class PlatformStub {
         return error == null
                 ? DouyinSendResponse.ok("sent-" + request.msgId(), logId)
                 : DouyinSendResponse.error(error, "programmed error", logId);
+    }
+
+    private static void slowly() {
+        SLOW_MOST_IN_FLIGHT.accumulateAndGet(SLOW_IN_FLIGHT.incrementAndGet(), Math::max);
+        try {
+            Thread.sleep(SLOW_MILLIS); // the platform's latency, not a test waiting
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            SLOW_IN_FLIGHT.decrementAndGet();
+        }
     }
 
     static void failNext(String conversationId, long code) {

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Quota decisions per second and Redis round trips per decision, for the real {@link QuotaGate} against a
  * running Redis (REDIS_URL, default redis://127.0.0.1:6379). A plain program, not a test: see
- * docs/benchmarks/dispatch-service.md for the command.
+ * docs/benchmarks/dispatch-quota.md for the command.
  */
 public final class QuotaGateBenchmark {
     private static final int DECISIONS = 20_000;
@@ -36,13 +36,19 @@ public final class QuotaGateBenchmark {
 
     public static void main(String[] args) throws Exception {
         QuotaGateBenchmark bench = new QuotaGateBenchmark();
-        List<QuotaGate> four = new ArrayList<>();
-        for (int i = 0; i < 4; i++) four.add(new QuotaGate(bench.dataSource(1), defaults()));
-        QuotaGate shared = new QuotaGate(bench.dataSource(8), defaults());
-        bench.blocking(four, "warm-up");
-        bench.report("4 dispatcher threads, 1 connection each, blocking", run -> bench.blocking(four, run));
-        bench.report("1 client (8 connections), 256 decisions in flight", run -> bench.inFlight(shared, run));
-        bench.vertx.closeAndAwait();
+        try {
+            List<QuotaGate> four = new ArrayList<>();
+            for (int i = 0; i < 4; i++) four.add(new QuotaGate(bench.dataSource(1), defaults()));
+            QuotaGate shared = new QuotaGate(bench.dataSource(8), defaults());
+            // one decision on this thread first: context propagation initialises once, not racing in four
+            // threads (the race failed a worker with "ContextManagerProvider already set" and the run hung)
+            shared.acquire("bench-init", Tier.BASIC, "init").await().atMost(Duration.ofSeconds(10));
+            bench.blocking(four, "warm-up");
+            bench.report("4 dispatcher threads, 1 connection each, blocking", run -> bench.blocking(four, run));
+            bench.report("1 client (8 connections), 256 decisions in flight", run -> bench.inFlight(shared, run));
+        } finally {
+            bench.vertx.closeAndAwait();
+        }
     }
 
     private void report(String mode, Run run) throws Exception {
@@ -155,6 +161,8 @@ public final class QuotaGateBenchmark {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.isDefault()) return InvocationHandler.invokeDefault(proxy, method, args);
             if (method.getName().equals("quotaPerMinute")) return Map.of();
+            if (method.getName().equals("accountQuotaPerMinute")) return Map.of();
+            if (method.getName().equals("quotaWindow")) return Duration.ofSeconds(60);
             throw new UnsupportedOperationException(method.getName());
         };
         return (DispatchConfig) Proxy.newProxyInstance(

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @QuarkusTest
@@ -25,6 +26,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class QuotaGateTest {
     @Inject
     QuotaGate quota;
+
+    @Inject
+    DispatchConfig config;
 
     @ParameterizedTest
     @EnumSource(Tier.class)
@@ -48,7 +52,8 @@ class QuotaGateTest {
                 all.stream().filter(QuotaGate.Decision::admitted).count());
         assertTrue(all.stream()
                 .filter(d -> !d.admitted())
-                .allMatch(d -> d.retryAfterMillis() > 0 && d.retryAfterMillis() <= QuotaGate.WINDOW_MILLIS));
+                .allMatch(d -> d.retryAfterMillis() > 0
+                        && d.retryAfterMillis() <= config.quotaWindow().toMillis()));
     }
 
     @ParameterizedTest
@@ -66,6 +71,17 @@ class QuotaGateTest {
 
         assertTrue(acquire(account, tier, "after-release").admitted());
         assertFalse(acquire(account, tier, "over-again").admitted());
+    }
+
+    @ParameterizedTest(name = "{0}: {1} per window")
+    @CsvSource({"CUSTOM, 25", "BASIC, 3", "ADVANCED, 50"})
+    void anAccountsOwnQuotaOverridesItsTiersAndTheRestStays(Tier tier, int quota) {
+        // acct-quota-override has CUSTOM 25 and BASIC 3 in the test profile; the same candidates on every run
+        String account = "acct-quota-override";
+        for (int i = 0; i < quota; i++) {
+            assertTrue(acquire(account, tier, "override-" + i).admitted(), "candidate " + i);
+        }
+        assertFalse(acquire(account, tier, "override-over").admitted());
     }
 
     private QuotaGate.Decision acquire(String account, Tier tier, String candidate) {

@@ -64,6 +64,20 @@ class VettedConsumerTest {
     }
 
     @Test
+    void replyOutsideTheAccountsBusinessHoursIsPacedAsOffHoursAndStillSent() {
+        // acct-closed has business hours "never" in the test profile
+        VettedReply reply = SampleEvents.approved(
+                SampleEvents.candidate(SampleEvents.userMessage("acct-closed", "半夜了"), Tier.BASIC, "已收到"));
+
+        DispatchOutcome outcome = publishAndAwait(reply);
+
+        assertEquals(Outcome.SENT, outcome.outcome());
+        assertTrue(outcome.detail().startsWith("off-hours;sent-"), outcome.detail());
+        assertEquals(
+                1, PlatformStub.to(reply.candidate().inbound().conversationId()).size());
+    }
+
+    @Test
     void blockedReplyIsNeverSent() {
         ReplyCandidate candidate = candidate("全网最便宜");
         VettedReply blocked = new VettedReply(

@@ -6,6 +6,7 @@ import io.dmpilot.contracts.douyin.DouyinSendResponse;
 import io.dmpilot.contracts.douyin.DouyinWebhook;
 import io.dmpilot.kit.Problem;
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.sim.oauth.IssuedTokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -24,12 +25,15 @@ public class SendApiResource {
     private final SimConfig config;
     private final WebhookDelivery delivery;
     private final SendApiFaults faults;
+    private final IssuedTokens tokens;
 
-    public SendApiResource(SendLog log, SimConfig config, WebhookDelivery delivery, SendApiFaults faults) {
+    public SendApiResource(
+            SendLog log, SimConfig config, WebhookDelivery delivery, SendApiFaults faults, IssuedTokens tokens) {
         this.log = log;
         this.config = config;
         this.delivery = delivery;
         this.faults = faults;
+        this.tokens = tokens;
     }
 
     /** As the platform answers, or as it fails during a scheduled outage (500s, then slow answers). */
@@ -65,7 +69,7 @@ public class SendApiResource {
         if (request == null || request.content() == null || request.content().text() == null || openId == null) {
             throw ProblemException.badRequest("open_id and content.text.text are required");
         }
-        if (!config.accessToken().equals(accessToken)) {
+        if (!tokens.accepts(accessToken)) {
             return DouyinSendResponse.error(DouyinErrors.TOKEN_EXPIRED, "access token invalid", logId);
         }
         Long programmed = log.nextError();

@@ -8,16 +8,21 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The one door to the platform's send API, with the fault tolerance around it: a time-out per call,
  * retries with jitter for what the platform asks us to retry, and a circuit breaker so an outage does not
- * pile up calls. Limits are set in configuration (tests shrink them there).
+ * pile up calls, and a bulkhead bounding the calls in flight per replica (a slow platform cannot take every
+ * connection and all memory; a reply refused by a full bulkhead is tried again later by the dispatcher, and
+ * says nothing of the platform's health, so the breaker does not count it). Limits are set in configuration
+ * (tests shrink them there).
  */
 @ApplicationScoped
 public class DouyinClient {
@@ -36,8 +41,13 @@ public class DouyinClient {
             retryOn = {SendFailure.Retryable.class, TimeoutException.class})
     @ExponentialBackoff(maxDelay = 5000)
     @CircuitBreakerName("douyin-send")
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, skipOn = SendFailure.Final.class)
+    @CircuitBreaker(
+            requestVolumeThreshold = 20,
+            failureRatio = 0.5,
+            delay = 10_000,
+            skipOn = {SendFailure.Final.class, BulkheadException.class})
     @Timeout(3000)
+    @Bulkhead(value = 64, waitingTaskQueue = 256)
     public Uni<DouyinSendResponse> send(String accountOpenId, String accessToken, DouyinSendRequest request) {
         return api.send(accountOpenId, accessToken, request)
                 .onFailure(f -> !(f instanceof SendFailure))
