@@ -28,6 +28,10 @@ public interface SimConfig {
     @WithDefault("3")
     int webhookRetries();
 
+    /** Webhooks on the wire at once; more wait their turn (see {@link InFlightLimit}). */
+    @WithDefault("256")
+    int webhookMaxInFlight();
+
     /** The first retry waits this long, each next one twice as long. */
     @WithDefault("1s")
     Duration webhookRetryBackoff();

@@ -24,8 +24,11 @@ public class WebhookDelivery {
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    private final InFlightLimit inFlight;
+
     public WebhookDelivery(SimConfig config) {
         this.config = config;
+        this.inFlight = new InFlightLimit(config.webhookMaxInFlight());
     }
 
     /** What the receiver answered to the last attempt; status 0 when it did not answer at all. */
@@ -70,13 +73,18 @@ public class WebhookDelivery {
                 .header("Msg-Id", msgId)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) request.header("X-Douyin-Signature", signature);
+        HttpRequest built = request.build();
         return Uni.createFrom()
-                .completionStage(() -> http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()))
-                .map(response -> new Answer(response.statusCode(), response.body()))
-                .onFailure()
-                .recoverWithItem(failure -> {
-                    LOG.debugf("webhook delivery failed: %s", failure.toString());
-                    return new Answer(0, "");
-                });
+                .emitter(answer -> inFlight.submit(() -> http.sendAsync(built, HttpResponse.BodyHandlers.ofString())
+                        // async: a request failing at once must not start the next one on this stack
+                        .whenCompleteAsync((response, failure) -> {
+                            inFlight.done();
+                            if (failure != null) {
+                                LOG.debugf("webhook delivery failed: %s", failure.toString());
+                                answer.complete(new Answer(0, ""));
+                            } else {
+                                answer.complete(new Answer(response.statusCode(), response.body()));
+                            }
+                        })));
     }
 }
