@@ -2,6 +2,7 @@ package io.dmpilot.rules;
 
 import io.dmpilot.contracts.Scenario;
 import io.dmpilot.contracts.Tier;
+import io.dmpilot.rules.engine.DefaultIntents;
 import io.dmpilot.rules.engine.MatchMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,30 +20,6 @@ final class StarterRules {
 
     static final String PRODUCT_INQUIRY_TEMPLATE = "{nickname}您好！这款是店里的人气款，用料扎实、做工细致，本周下单享限时优惠，点击主页橱窗即可购买～";
     static final String AFTER_SALES_TEMPLATE = "{nickname}非常抱歉给您带来不便！请在订单页点击“申请售后”，我们会在24小时内为您处理；如需人工客服，请回复“人工”。";
-
-    /**
-     * What users write when they ask to buy, or need after-sales help, worded the ways keywords miss. The
-     * CUSTOM engine matches a message to the nearest of these by meaning (这个怎么卖 lands on 这个多少钱).
-     */
-    static final List<String> PRODUCT_INQUIRY_EXAMPLES = List.of(
-            "这个多少钱", "价格是多少", "怎么购买", "在哪里可以买到", "有优惠吗", "能便宜点吗", "怎么下单", "有购买链接吗", "现在还有货吗", "包邮吗", "我想买一个", "给我发个链接",
-            "什么价位", "这款有活动吗", "什么时候能发货");
-
-    static final List<String> AFTER_SALES_EXAMPLES = List.of(
-            "我要退货",
-            "怎么退款",
-            "收到的东西坏了",
-            "质量有问题",
-            "能换货吗",
-            "发错货了",
-            "申请售后",
-            "用着不好想退",
-            "少发了一件",
-            "包裹破损了",
-            "退款什么时候到账",
-            "我要投诉",
-            "买的东西不能用",
-            "货不对板");
 
     static boolean appliesTo(Tier tier) {
         return tier == Tier.ADVANCED || tier == Tier.CUSTOM;
@@ -66,8 +43,8 @@ final class StarterRules {
     static List<SemanticIntent> intents(String openId, Tier tier) {
         if (tier != Tier.CUSTOM) return List.of();
         return List.of(
-                intent(openId, Scenario.AFTER_SALES, AFTER_SALES_EXAMPLES),
-                intent(openId, Scenario.PRODUCT_INQUIRY, PRODUCT_INQUIRY_EXAMPLES));
+                intent(openId, Scenario.AFTER_SALES, DefaultIntents.AFTER_SALES),
+                intent(openId, Scenario.PRODUCT_INQUIRY, DefaultIntents.PRODUCT_INQUIRY));
     }
 
     private static SemanticIntent intent(String openId, Scenario scenario, List<String> examples) {
