@@ -4,37 +4,47 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.dmpilot.contracts.Scenario;
 import io.dmpilot.contracts.Tier;
-import io.dmpilot.rules.engine.BgeSmallZhEncoder;
 import io.dmpilot.rules.engine.IntentIndex;
 import io.dmpilot.rules.engine.IntentSpec;
+import io.dmpilot.rules.engine.SentenceEncoder;
+import io.dmpilot.testing.TestServices;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The real model (bge-small-zh-v1.5) over the default intents a new CUSTOM account gets: paraphrases the
  * keyword lists miss land on the right scenario; small talk and other topics stay below the threshold, so the
- * keyword rules and then the fixed reply answer them. Plain JUnit: no Quarkus, no I/O beyond the model.
+ * keyword rules and then the fixed reply answer them. Pure logic over the model, but run inside the Quarkus
+ * test application and with its model instance: a JVM may load the tokenizer's native library in one class
+ * loader only, and the other Quarkus tests load it in theirs.
  */
+@QuarkusTest
+@WithTestResource(
+        value = TestServices.class,
+        initArgs = @ResourceArg(name = "services", value = "kafka,redis,postgres"))
 class DefaultIntentsTest {
-    private static final double THRESHOLD = 0.62; // dmpilot.rules.semantic.threshold's default
-    private static BgeSmallZhEncoder model;
-    private static IntentIndex index;
+    @Inject
+    SentenceEmbedder embedder;
 
-    @BeforeAll
-    static void loadModel() {
-        model = new BgeSmallZhEncoder(1);
+    @Inject
+    RulesConfig config;
+
+    private SentenceEncoder model;
+    private IntentIndex index;
+
+    @BeforeEach
+    void loadModel() {
+        model = embedder.encoder();
         List<IntentSpec> intents = StarterRules.intents("a", Tier.CUSTOM).stream()
                 .map(i -> new IntentSpec(i.scenario.name(), i.scenario, i.examples, null))
                 .toList();
-        index = IntentIndex.of(intents, model::encode, THRESHOLD);
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        model.close();
+        index = IntentIndex.of(intents, model::encode, config.semantic().threshold());
     }
 
     @ParameterizedTest(name = "{0} → {1}")

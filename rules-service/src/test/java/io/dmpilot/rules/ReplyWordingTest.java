@@ -58,7 +58,7 @@ class ReplyWordingTest {
 
     @Test
     void theEndpointsWordingReplacesTheTemplate() {
-        String out = wording(true, "secret").reword("这个怎么卖", TEMPLATE).await().atMost(Duration.ofSeconds(10));
+        String out = wording(true, "secret").reword("这个怎么卖", TEMPLATE).await().atMost(Duration.ofSeconds(30));
 
         assertEquals("亲，这款很受欢迎，本周下单有限时优惠哦～", out);
         JsonNode request = requests.get(0);
@@ -84,7 +84,7 @@ class ReplyWordingTest {
         answer = body;
 
         assertEquals(
-                TEMPLATE, wording(true, null).reword("这个怎么卖", TEMPLATE).await().atMost(Duration.ofSeconds(10)));
+                TEMPLATE, wording(true, null).reword("这个怎么卖", TEMPLATE).await().atMost(Duration.ofSeconds(30)));
     }
 
     @Test
@@ -92,7 +92,11 @@ class ReplyWordingTest {
         hang = true;
 
         assertEquals(
-                TEMPLATE, wording(true, null).reword("这个怎么卖", TEMPLATE).await().atMost(Duration.ofSeconds(10)));
+                TEMPLATE,
+                wording(true, null, Duration.ofMillis(300))
+                        .reword("这个怎么卖", TEMPLATE)
+                        .await()
+                        .atMost(Duration.ofSeconds(30)));
     }
 
     @Test
@@ -107,12 +111,17 @@ class ReplyWordingTest {
         server.stop(0);
 
         assertEquals(
-                TEMPLATE, wording(true, null).reword("这个怎么卖", TEMPLATE).await().atMost(Duration.ofSeconds(10)));
+                TEMPLATE, wording(true, null).reword("这个怎么卖", TEMPLATE).await().atMost(Duration.ofSeconds(30)));
     }
 
+    /** A generous timeout: only {@link #aSlowEndpointIsAbandonedAtTheTimeout} waits for it to pass. */
     private ReplyWording wording(boolean enabled, String key) {
+        return wording(enabled, key, Duration.ofSeconds(20));
+    }
+
+    private ReplyWording wording(boolean enabled, String key, Duration timeout) {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/";
-        return new ReplyWording(new Config(enabled, url, key), JSON);
+        return new ReplyWording(new Config(enabled, url, key, timeout), JSON);
     }
 
     private void await() {
@@ -123,7 +132,7 @@ class ReplyWordingTest {
         }
     }
 
-    private record Config(boolean enabled, String url, String key) implements RulesConfig.Wording {
+    private record Config(boolean enabled, String url, String key, Duration timeout) implements RulesConfig.Wording {
         @Override
         public Optional<String> baseUrl() {
             return Optional.of(url);
@@ -137,11 +146,6 @@ class ReplyWordingTest {
         @Override
         public String model() {
             return "test-model";
-        }
-
-        @Override
-        public Duration timeout() {
-            return Duration.ofMillis(300);
         }
     }
 }
