@@ -70,6 +70,14 @@ public class SentenceEmbedder {
                 .recoverWithItem(new Prepared(rules, null));
     }
 
+    /** The model's state for the readiness check: disabled, not loaded (lazily), loading, loaded or failed. */
+    String state() {
+        if (!config.enabled()) return "disabled";
+        if (encoder.isCompletedExceptionally()) return "failed";
+        if (encoder.isDone()) return "loaded";
+        return config.preload() ? "loading" : "on first use";
+    }
+
     /** The model, loading it on the first call; later calls wait for that load. Call on a worker thread. */
     SentenceEncoder encoder() {
         synchronized (encoder) {

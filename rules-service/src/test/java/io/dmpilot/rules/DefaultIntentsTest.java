@@ -1,5 +1,7 @@
 package io.dmpilot.rules;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.dmpilot.contracts.Scenario;
@@ -14,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -106,5 +109,13 @@ class DefaultIntentsTest {
         assertEquals(
                 text.contains("退") ? Scenario.AFTER_SALES : Scenario.PRODUCT_INQUIRY,
                 hit.intent().scenario());
+    }
+
+    @Test
+    void onceLoadedTheModelReportsReady() {
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'sentence-model' }.data.state", equalTo("loaded"));
     }
 }
