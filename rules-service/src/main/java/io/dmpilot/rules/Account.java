@@ -1,6 +1,8 @@
 package io.dmpilot.rules;
 
 import io.dmpilot.contracts.Tier;
+import io.dmpilot.kit.ProblemException;
+import io.dmpilot.rules.engine.BusinessHours;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -9,6 +11,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalTime;
 
 /** A Douyin enterprise account served by an agency. Its tier decides which reply engines it may use. */
 @Entity
@@ -32,7 +35,29 @@ public class Account extends PanacheEntityBase {
     @Column(name = "crisis_mode", nullable = false)
     public boolean crisisMode;
 
+    /** IANA zone of the business hours; null is Asia/Shanghai. */
+    @Column(name = "time_zone", length = 64)
+    public String timeZone;
+
+    /** Business hours in {@link #timeZone}; either null means always open. */
+    @Column(name = "opens_at")
+    public LocalTime opensAt;
+
+    @Column(name = "closes_at")
+    public LocalTime closesAt;
+
     public static Uni<Account> byOpenId(String openId) {
         return findById(openId);
+    }
+
+    /** The account, or a 404 problem. */
+    public static Uni<Account> required(String openId) {
+        return byOpenId(openId).invoke(account -> {
+            if (account == null) throw ProblemException.notFound("no account " + openId);
+        });
+    }
+
+    public BusinessHours businessHours() {
+        return BusinessHours.of(timeZone, opensAt, closesAt);
     }
 }

@@ -2,9 +2,25 @@ package io.dmpilot.rules;
 
 import io.dmpilot.contracts.Tier;
 import io.dmpilot.kit.ProblemException;
+import java.time.LocalTime;
 
-/** Body of {@code POST /accounts}. {@code fixedReply} is the BASIC tier's answer to any message. */
-public record AccountRequest(String openId, String agencyId, String name, Tier tier, String fixedReply) {
+/**
+ * Body of {@code POST /accounts}. {@code fixedReply} is the BASIC tier's answer to any message; business hours
+ * are optional (always open).
+ */
+public record AccountRequest(
+        String openId,
+        String agencyId,
+        String name,
+        Tier tier,
+        String fixedReply,
+        String timeZone,
+        LocalTime opensAt,
+        LocalTime closesAt) {
+    public AccountRequest(String openId, String agencyId, String name, Tier tier, String fixedReply) {
+        this(openId, agencyId, name, tier, fixedReply, null, null, null);
+    }
+
     void validate() {
         requireText("openId", openId, 128);
         requireText("agencyId", agencyId, 64);
@@ -13,6 +29,7 @@ public record AccountRequest(String openId, String agencyId, String name, Tier t
             throw ProblemException.invalidField("tier", "tier is required: BASIC, ADVANCED or CUSTOM");
         }
         requireText("fixedReply", fixedReply, 2000);
+        new BusinessHoursRequest(timeZone, opensAt, closesAt).validate();
     }
 
     static void requireText(String field, String value, int max) {

@@ -72,6 +72,16 @@ public class AccountResource {
                 .call(view -> changes.upserted("account", openId));
     }
 
+    /** Business hours and time zone: outside them the OFF_HOURS template answers (DESIGN §5). */
+    @PUT
+    @Path("/{openId}/business-hours")
+    public Uni<AccountView> setBusinessHours(@PathParam("openId") String openId, BusinessHoursRequest request) {
+        if (request == null) throw ProblemException.badRequest("a JSON body is required");
+        request.validate();
+        return Panache.withTransaction(() -> AccountSetup.setBusinessHours(openId, request))
+                .call(view -> changes.upserted("account", openId));
+    }
+
     /** Crisis mode: the account answers from its crisis template at once (DESIGN §5). */
     @PUT
     @Path("/{openId}/crisis")

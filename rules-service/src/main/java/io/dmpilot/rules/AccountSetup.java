@@ -15,6 +15,9 @@ final class AccountSetup {
         account.agencyId = request.agencyId();
         account.name = request.name();
         account.tier = request.tier();
+        account.timeZone = request.timeZone();
+        account.opensAt = request.opensAt();
+        account.closesAt = request.closesAt();
         ReplyTemplate fixed = new ReplyTemplate();
         fixed.accountOpenId = request.openId();
         fixed.scenario = Scenario.FALLBACK;
@@ -27,6 +30,7 @@ final class AccountSetup {
         }
         List<Object> rows = new ArrayList<>(templates);
         rows.addAll(rules);
+        rows.addAll(StarterRules.intents(request.openId(), request.tier()));
         return account.persist()
                 .chain(() -> Panache.getSession().chain(session -> session.persistAll(rows.toArray())))
                 .replaceWith(() -> AccountView.of(account, templates));
@@ -62,6 +66,16 @@ final class AccountSetup {
                     template.scenario = scenario;
                     template.text = text;
                     return template.persist();
+                })
+                .chain(() -> view(openId));
+    }
+
+    static Uni<AccountView> setBusinessHours(String openId, BusinessHoursRequest hours) {
+        return Account.required(openId)
+                .invoke(account -> {
+                    account.timeZone = hours.timeZone();
+                    account.opensAt = hours.opensAt();
+                    account.closesAt = hours.closesAt();
                 })
                 .chain(() -> view(openId));
     }

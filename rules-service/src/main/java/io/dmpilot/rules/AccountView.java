@@ -2,16 +2,33 @@ package io.dmpilot.rules;
 
 import io.dmpilot.contracts.Scenario;
 import io.dmpilot.contracts.Tier;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 public record AccountView(
-        String openId, String agencyId, String name, Tier tier, boolean crisisMode, Map<Scenario, String> templates) {
+        String openId,
+        String agencyId,
+        String name,
+        Tier tier,
+        boolean crisisMode,
+        Map<Scenario, String> templates,
+        String timeZone,
+        LocalTime opensAt,
+        LocalTime closesAt) {
     static AccountView of(Account account, List<ReplyTemplate> templates) {
         Map<Scenario, String> byScenario = new TreeMap<>();
         templates.forEach(t -> byScenario.put(t.scenario, t.text));
         return new AccountView(
-                account.openId, account.agencyId, account.name, account.tier, account.crisisMode, byScenario);
+                account.openId,
+                account.agencyId,
+                account.name,
+                account.tier,
+                account.crisisMode,
+                byScenario,
+                account.businessHours().zone().getId(),
+                account.opensAt,
+                account.closesAt);
     }
 }

@@ -19,7 +19,7 @@ final class CandidateFactory {
     }
 
     ReplyCandidate reply(InboundEvent inbound, AccountRules rules, EngineMatch match, int autoRepliesInARow, long now) {
-        String text = TemplateRenderer.render(match.template(), variables(inbound));
+        String text = render(match.template(), inbound);
         return new ReplyCandidate(
                 candidateId(inbound),
                 inbound,
@@ -35,6 +35,10 @@ final class CandidateFactory {
                 now,
                 deadline(inbound),
                 null);
+    }
+
+    String render(String template, InboundEvent inbound) {
+        return TemplateRenderer.render(template, variables(inbound));
     }
 
     ReplyCandidate noMatch(InboundEvent inbound, String agencyId, String reason, long now) {

@@ -35,7 +35,7 @@ public class KeywordRuleResource {
         KeywordRule rule = new KeywordRule();
         rule.accountOpenId = openId;
         validated(request).applyTo(rule);
-        return Panache.withTransaction(() -> requireAccount(openId).chain(rule::persist))
+        return Panache.withTransaction(() -> Account.required(openId).chain(rule::persist))
                 .call(() -> changed(openId))
                 .map(saved -> Response.created(URI.create("/accounts/" + openId + "/rules/" + rule.id))
                         .entity(KeywordRuleView.of(rule))
@@ -50,7 +50,7 @@ public class KeywordRuleResource {
         if (page < 0 || size < 1 || size > 500) {
             throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and 500");
         }
-        return Panache.withSession(() -> requireAccount(openId)
+        return Panache.withSession(() -> Account.required(openId)
                 .chain(() -> KeywordRule.<KeywordRule>find(
                                 "accountOpenId", Sort.descending("priority").and("id"), openId)
                         .page(page, size)
@@ -90,12 +90,6 @@ public class KeywordRuleResource {
     private static KeywordRuleRequest validated(KeywordRuleRequest request) {
         if (request == null) throw ProblemException.badRequest("a JSON body is required");
         return request;
-    }
-
-    private static Uni<Account> requireAccount(String openId) {
-        return Account.byOpenId(openId).invoke(account -> {
-            if (account == null) throw ProblemException.notFound("no account " + openId);
-        });
     }
 
     private static Uni<KeywordRule> requireRule(String openId, long ruleId) {

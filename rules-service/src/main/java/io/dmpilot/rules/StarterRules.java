@@ -2,6 +2,7 @@ package io.dmpilot.rules;
 
 import io.dmpilot.contracts.Scenario;
 import io.dmpilot.contracts.Tier;
+import io.dmpilot.rules.engine.DefaultIntents;
 import io.dmpilot.rules.engine.MatchMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,23 @@ final class StarterRules {
         rules.add(rule(openId, 100, AFTER_SALES_KEYWORDS, Scenario.AFTER_SALES));
         rules.add(rule(openId, 50, PRODUCT_INQUIRY_KEYWORDS, Scenario.PRODUCT_INQUIRY));
         return rules;
+    }
+
+    /** CUSTOM accounts also get the two scenarios as semantic intents, answered with the same templates. */
+    static List<SemanticIntent> intents(String openId, Tier tier) {
+        if (tier != Tier.CUSTOM) return List.of();
+        return List.of(
+                intent(openId, Scenario.AFTER_SALES, DefaultIntents.AFTER_SALES),
+                intent(openId, Scenario.PRODUCT_INQUIRY, DefaultIntents.PRODUCT_INQUIRY));
+    }
+
+    private static SemanticIntent intent(String openId, Scenario scenario, List<String> examples) {
+        SemanticIntent intent = new SemanticIntent();
+        intent.accountOpenId = openId;
+        intent.scenario = scenario;
+        intent.examples = examples;
+        intent.enabled = true;
+        return intent;
     }
 
     private static ReplyTemplate template(String openId, Scenario scenario, String text) {

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param keywords the account's compiled keyword rules; only engines of ADVANCED and above read them
  * @param variants A/B variants per scenario; when a scenario has some they replace its template
+ * @param intents the account's semantic intents with their example vectors; only the CUSTOM engine reads them
  */
 public record AccountRules(
         String accountOpenId,
@@ -19,7 +20,29 @@ public record AccountRules(
         boolean crisisMode,
         Map<Scenario, String> templates,
         KeywordBook keywords,
-        Map<Scenario, List<TemplateVariantSpec>> variants) {
+        Map<Scenario, List<TemplateVariantSpec>> variants,
+        IntentIndex intents,
+        BusinessHours hours) {
+
+    public AccountRules(
+            String accountOpenId,
+            String agencyId,
+            Tier tier,
+            boolean crisisMode,
+            Map<Scenario, String> templates,
+            KeywordBook keywords,
+            Map<Scenario, List<TemplateVariantSpec>> variants) {
+        this(
+                accountOpenId,
+                agencyId,
+                tier,
+                crisisMode,
+                templates,
+                keywords,
+                variants,
+                IntentIndex.EMPTY,
+                BusinessHours.ALWAYS);
+    }
 
     public AccountRules(
             String accountOpenId, String agencyId, Tier tier, boolean crisisMode, Map<Scenario, String> templates) {
@@ -34,6 +57,10 @@ public record AccountRules(
             Map<Scenario, String> templates,
             KeywordBook keywords) {
         this(accountOpenId, agencyId, tier, crisisMode, templates, keywords, Map.of());
+    }
+
+    public AccountRules withIntents(IntentIndex index) {
+        return new AccountRules(accountOpenId, agencyId, tier, crisisMode, templates, keywords, variants, index, hours);
     }
 
     public Optional<String> template(Scenario scenario) {

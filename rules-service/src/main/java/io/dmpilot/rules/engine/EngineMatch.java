@@ -25,6 +25,11 @@ public record EngineMatch(
         this(tier, scenario, ruleId, template, keywords, score, null);
     }
 
+    /** The same match answering with {@code text} (the LLM's wording of the template). */
+    public EngineMatch withTemplate(String text) {
+        return new EngineMatch(tier, scenario, ruleId, text, keywords, score, variant);
+    }
+
     /** The reply of {@code scenario}'s template as chosen for the user (a variant when the scenario has some). */
     static EngineMatch of(Tier tier, String ruleId, List<String> keywords, ChosenTemplate chosen) {
         return new EngineMatch(tier, chosen.scenario(), ruleId, chosen.text(), keywords, 1.0, chosen.variant());

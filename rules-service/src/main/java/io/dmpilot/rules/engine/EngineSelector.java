@@ -8,19 +8,22 @@ import java.util.Optional;
 
 /**
  * Which engines an account's tier may use, tried in order: the first match wins. A lower tier never reaches
- * a higher tier's engine (DESIGN §4). Crisis mode answers from the crisis template before any engine runs.
+ * a higher tier's engine (DESIGN §4). Crisis mode answers from the crisis template before any engine runs;
+ * outside business hours the off-hours template answers before the others. A CUSTOM message the semantic
+ * engine cannot place with confidence falls back to the keyword rules, then to the fixed reply.
  */
 public final class EngineSelector {
     private final Map<Tier, List<ReplyEngine>> engines = new EnumMap<>(Tier.class);
     private final ReplyEngine fixed = new FixedReplyEngine();
 
     public EngineSelector() {
+        ReplyEngine offHours = new OffHoursEngine();
         ReplyEngine welcome = new WelcomeEngine();
         ReplyEngine keywords = new KeywordEngine();
-        // the semantic (CUSTOM) engine goes in front of the keywords when it is built
-        engines.put(Tier.BASIC, List.of(welcome, fixed));
-        engines.put(Tier.ADVANCED, List.of(welcome, keywords, fixed));
-        engines.put(Tier.CUSTOM, List.of(welcome, keywords, fixed));
+        ReplyEngine semantic = new SemanticEngine();
+        engines.put(Tier.BASIC, List.of(offHours, welcome, fixed));
+        engines.put(Tier.ADVANCED, List.of(offHours, welcome, keywords, fixed));
+        engines.put(Tier.CUSTOM, List.of(offHours, welcome, semantic, keywords, fixed));
     }
 
     public Optional<EngineMatch> match(MessageContext message, AccountRules rules) {

@@ -166,7 +166,7 @@ public final class KeywordEngineBench {
                 account + "-" + i, priority, mode, words, List.of("不要回复"), Scenario.PRODUCT_INQUIRY, null);
     }
 
-    private static List<String> corpus(Random random) {
+    static List<String> corpus(Random random) {
         List<String> out = new ArrayList<>(MESSAGES);
         for (int i = 0; i < MESSAGES; i++) {
             out.add(OPENERS[random.nextInt(OPENERS.length)]

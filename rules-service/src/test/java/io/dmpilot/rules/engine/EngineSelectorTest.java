@@ -104,4 +104,62 @@ class EngineSelectorTest {
                         .orElseThrow()
                         .variant());
     }
+
+    @ParameterizedTest(name = "{0} offHours={1} first={2} crisis={3} → {4}")
+    @CsvSource({
+        "BASIC,    true,  false, false, OFF_HOURS",
+        "ADVANCED, true,  false, false, OFF_HOURS",
+        "CUSTOM,   true,  false, false, OFF_HOURS",
+        "CUSTOM,   true,  true,  false, OFF_HOURS",
+        "CUSTOM,   true,  false, true,  CRISIS",
+        "ADVANCED, false, false, false, PRODUCT_INQUIRY",
+    })
+    void outsideBusinessHoursTheOffHoursTemplateAnswersUnlessInCrisis(
+            Tier tier, boolean offHours, boolean first, boolean crisis, Scenario scenario) {
+        Map<Scenario, String> templates = new java.util.HashMap<>(TEMPLATES);
+        templates.put(Scenario.OFF_HOURS, "下班了");
+        AccountRules rules = new AccountRules("a", "ag", tier, crisis, templates, BOOK);
+
+        EngineMatch match = selector.match(new MessageContext("这个多少钱", "小王", "u1", first, offHours, null), rules)
+                .orElseThrow();
+
+        assertEquals(scenario, match.scenario());
+    }
+
+    /** Every message is "near" the after-sales intent; only a CUSTOM account may act on it. */
+    @ParameterizedTest(name = "{0} {1} → {2} {3}")
+    @CsvSource({
+        "CUSTOM,   这个多少钱, CUSTOM,   AFTER_SALES",
+        "CUSTOM,   今天天气好, CUSTOM,   AFTER_SALES",
+        "ADVANCED, 这个多少钱, ADVANCED, PRODUCT_INQUIRY",
+        "ADVANCED, 今天天气好, BASIC,    FALLBACK",
+        "BASIC,    这个多少钱, BASIC,    FALLBACK",
+        "BASIC,    我要退款,   BASIC,    FALLBACK",
+    })
+    void onlyTheCustomTierReachesTheSemanticEngine(Tier tier, String text, Tier engineTier, Scenario scenario) {
+        float[] vector = {1, 0};
+        IntentIndex intents = IntentIndex.of(
+                List.of(new IntentSpec("9", Scenario.AFTER_SALES, List.of("退"), null)), p -> vector, 0.5);
+        AccountRules rules = new AccountRules("a", "ag", tier, false, TEMPLATES, BOOK).withIntents(intents);
+
+        EngineMatch match = selector.match(new MessageContext(text, "小王", "u1", false, false, vector), rules)
+                .orElseThrow();
+
+        assertEquals(engineTier, match.tier());
+        assertEquals(scenario, match.scenario());
+    }
+
+    @Test
+    void aCustomMessageNoIntentPlacesFallsBackToTheKeywordRules() {
+        IntentIndex intents = IntentIndex.of(
+                List.of(new IntentSpec("9", Scenario.AFTER_SALES, List.of("退"), null)), p -> new float[] {1, 0}, 0.5);
+        AccountRules rules = new AccountRules("a", "ag", Tier.CUSTOM, false, TEMPLATES, BOOK).withIntents(intents);
+
+        EngineMatch match = selector.match(
+                        new MessageContext("这个多少钱", "小王", "u1", false, false, new float[] {0, 1}), rules)
+                .orElseThrow();
+
+        assertEquals(Tier.ADVANCED, match.tier());
+        assertEquals(Scenario.PRODUCT_INQUIRY, match.scenario());
+    }
 }

@@ -1,0 +1,91 @@
+package io.dmpilot.rules;
+
+import io.dmpilot.kit.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Operators' API for a CUSTOM account's semantic intents (example phrases per scenario). Intents of an account
+ * of a lower tier are stored but never used: its tier does not reach the semantic engine.
+ */
+@Path("/accounts/{openId}/intents")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class IntentResource {
+    private final ConfigChangePublisher changes;
+
+    public IntentResource(ConfigChangePublisher changes) {
+        this.changes = changes;
+    }
+
+    @POST
+    public Uni<Response> create(@PathParam("openId") String openId, IntentRequest request) {
+        SemanticIntent intent = new SemanticIntent();
+        intent.accountOpenId = openId;
+        required(request).applyTo(intent);
+        return Panache.withTransaction(() -> Account.required(openId).chain(intent::persist))
+                .call(() -> changes.upserted("account-rules", openId))
+                .map(saved -> Response.created(URI.create("/accounts/" + openId + "/intents/" + intent.id))
+                        .entity(IntentView.of(intent))
+                        .build());
+    }
+
+    @GET
+    public Uni<List<IntentView>> list(
+            @PathParam("openId") String openId,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and 500");
+        }
+        return Panache.withSession(() -> Account.required(openId)
+                .chain(() -> SemanticIntent.<SemanticIntent>find("accountOpenId", Sort.by("id"), openId)
+                        .page(page, size)
+                        .list())
+                .map(intents -> intents.stream().map(IntentView::of).toList()));
+    }
+
+    @PUT
+    @Path("/{intentId}")
+    public Uni<IntentView> replace(
+            @PathParam("openId") String openId, @PathParam("intentId") long intentId, IntentRequest request) {
+        required(request).applyTo(new SemanticIntent()); // all-or-nothing: check before touching the stored one
+        return Panache.withTransaction(() -> requireIntent(openId, intentId).invoke(request::applyTo))
+                .call(() -> changes.upserted("account-rules", openId))
+                .map(IntentView::of);
+    }
+
+    @DELETE
+    @Path("/{intentId}")
+    public Uni<Response> delete(@PathParam("openId") String openId, @PathParam("intentId") long intentId) {
+        return Panache.withTransaction(() -> requireIntent(openId, intentId).chain(intent -> intent.delete()))
+                .call(() -> changes.upserted("account-rules", openId))
+                .map(x -> Response.noContent().build());
+    }
+
+    private static IntentRequest required(IntentRequest request) {
+        if (request == null) throw ProblemException.badRequest("a JSON body is required");
+        return request;
+    }
+
+    private static Uni<SemanticIntent> requireIntent(String openId, long intentId) {
+        return SemanticIntent.of(openId, intentId).invoke(intent -> {
+            if (intent == null) throw ProblemException.notFound("no intent " + intentId + " on account " + openId);
+        });
+    }
+}
