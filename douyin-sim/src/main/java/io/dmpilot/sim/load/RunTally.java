@@ -32,6 +32,7 @@ public final class RunTally {
     private final Map<String, LongAdder> outcomeCounts = new ConcurrentHashMap<>();
     private final List<Histogram> latencyMicros = new ArrayList<>();
     private final LongAdder duplicateSends = new LongAdder();
+    private final Set<String> seenOutcomes = ConcurrentHashMap.newKeySet();
     private final Map<String, LongAdder> hostileResults = new ConcurrentHashMap<>();
     private final Set<String> hostileAccepted = ConcurrentHashMap.newKeySet();
     private final Set<String> hostileOutcomeEvents = ConcurrentHashMap.newKeySet();
@@ -80,8 +81,12 @@ public final class RunTally {
         latencyMicros.get(due.step()).recordValue(micros);
     }
 
+    /**
+     * Outcomes are delivered at least once: a record seen again (same {@code outcomeId}, analytics' idempotency
+     * key) is one outcome, not two.
+     */
     public void outcome(DispatchOutcome outcome) {
-        if (!outcome.outcome().terminal()) return;
+        if (!outcome.outcome().terminal() || !seenOutcomes.add(outcome.outcomeId())) return;
         if (outcome.conversationId() != null && outcome.conversationId().startsWith(hostileConversationPrefix)) {
             hostileOutcomeEvents.add(outcome.inboundEventId());
         }

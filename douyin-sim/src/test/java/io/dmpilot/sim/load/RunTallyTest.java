@@ -90,7 +90,7 @@ class RunTallyTest {
 
     private static DispatchOutcome outcomeIn(String conversation, String eventId) {
         return new DispatchOutcome(
-                "o-" + eventId,
+                "o-" + java.util.UUID.randomUUID(),
                 eventId,
                 "c",
                 conversation,
@@ -136,5 +136,16 @@ class RunTallyTest {
         assertEquals(0, tally.withSeveralOutcomes());
         tally.outcome(outcomeIn("conv-x-1", "e-ok"));
         assertEquals(1, tally.withSeveralOutcomes());
+    }
+
+    @Test
+    void theSameOutcomeRecordDeliveredTwiceIsOneOutcome() {
+        RunTally tally = new RunTally(1, "conv-x");
+        tally.due("m1", 0, 0);
+        tally.webhookAnswered("m1", "accepted", "e-m1");
+        tally.outcome(outcome("e-m1", Outcome.SENT));
+        tally.outcome(outcome("e-m1", Outcome.SENT));
+        assertEquals(0, tally.withSeveralOutcomes());
+        assertEquals(Map.of("SENT", 1L), tally.outcomes());
     }
 }
