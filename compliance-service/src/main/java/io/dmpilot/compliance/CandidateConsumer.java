@@ -21,7 +21,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * dm.reply-candidates.v1 → dm.reply-vetted.v1, and compliance.violations.v1 for what was blocked. The
+ * dm.reply-candidates.v1 → dm.reply-vetted.v1, and compliance.violations.v1 for what was blocked. A candidate
+ * answering a message that goes to a person is vetted BLOCKED with the hand-off reason and no findings, and
+ * recorded as no violation: dispatch ends it HANDED_OFF. The
  * violation is written (ledger row, then record) before the verdict so a crash in between repeats both rather
  * than losing the first; the ledger ignores the repeat. A rule the ledger disables is announced on
  * config.changes.v1 as entity {@code rule-disabled}, keyed by {@code account/rule}.
@@ -59,12 +61,13 @@ public class CandidateConsumer {
     public Uni<Void> consume(String payload) {
         ReplyCandidate candidate = EventJson.read(payload, ReplyCandidate.class);
         VettedReply reply = vetter.vet(candidate);
+        // a hand-off is no violation of the reply: counted apart, kept out of the ledger
         meters.counter(
                         "dmpilot_replies_vetted_total",
                         "verdict",
-                        reply.verdict().name())
+                        reply.handedOff() ? "HANDED_OFF" : reply.verdict().name())
                 .increment();
-        Uni<Void> first = reply.verdict() == Verdict.BLOCKED
+        Uni<Void> first = reply.verdict() == Verdict.BLOCKED && !reply.handedOff()
                 ? recordViolation(reply)
                 : Uni.createFrom().voidItem();
         return first.chain(() -> emit(reply));

@@ -1,22 +1,30 @@
 package io.dmpilot.compliance;
 
 import io.dmpilot.compliance.account.AccountPolicies;
+import io.dmpilot.compliance.inbound.InboundScreen;
 import io.dmpilot.compliance.lexicon.LexiconRegistry;
+import io.dmpilot.contracts.HandoffReason;
 import io.dmpilot.contracts.ReplyCandidate;
 import io.dmpilot.contracts.Verdict;
 import io.dmpilot.contracts.VettedReply;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** The verdict on one candidate: the lexicon of its agency, then {@link VerdictPolicy} with its account's qualifications. */
+/**
+ * The verdict on one candidate: first whether its inbound message goes to a person ({@link InboundScreen}, the
+ * same decision that publishes the hand-off), then the lexicon of its agency and {@link VerdictPolicy} with
+ * its account's qualifications.
+ */
 @ApplicationScoped
 public class ReplyVetter {
     private final LexiconRegistry lexicons;
     private final AccountPolicies policies;
+    private final InboundScreen screen;
 
-    public ReplyVetter(LexiconRegistry lexicons, AccountPolicies policies) {
+    public ReplyVetter(LexiconRegistry lexicons, AccountPolicies policies, InboundScreen screen) {
         this.lexicons = lexicons;
         this.policies = policies;
+        this.screen = screen;
     }
 
     public VettedReply vet(ReplyCandidate candidate) {
@@ -24,6 +32,12 @@ public class ReplyVetter {
         if (!candidate.matched()) {
             // nothing to vet: passes through so dispatch records the NO_MATCH outcome
             return new VettedReply(candidate, Verdict.APPROVED, "", List.of(), now);
+        }
+        InboundScreen.Screening screening = screen.screen(candidate.inbound());
+        if (screening.handsOff()) {
+            // a person takes the conversation: BLOCKED with the reason, so nothing that ignores it can send
+            HandoffReason reason = screening.signal().orElseThrow().reason();
+            return new VettedReply(candidate, Verdict.BLOCKED, "", List.of(), now, reason);
         }
         VerdictPolicy.Decision decision = check(
                 candidate.text(), candidate.agencyId(), candidate.inbound().accountOpenId());

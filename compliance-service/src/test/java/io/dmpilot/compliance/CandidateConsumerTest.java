@@ -3,8 +3,12 @@ package io.dmpilot.compliance;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dmpilot.compliance.account.AccountPolicies;
+import io.dmpilot.compliance.account.PolicySetup;
+import io.dmpilot.contracts.HandoffReason;
 import io.dmpilot.contracts.LexiconCategory;
 import io.dmpilot.contracts.ReplyCandidate;
 import io.dmpilot.contracts.Tier;
@@ -19,19 +23,26 @@ import io.dmpilot.testing.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @WithTestResource(value = TestServices.class, initArgs = @ResourceArg(name = "services", value = "kafka,postgres"))
 class CandidateConsumerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    AccountPolicies policies;
+
     private TopicProbe vetted;
     private TopicProbe violations;
 
@@ -56,6 +67,53 @@ class CandidateConsumerTest {
         assertEquals(Verdict.APPROVED, reply.verdict());
         assertEquals("您好，这款今天有优惠", reply.text());
         assertTrue(reply.findings().isEmpty());
+        assertNull(reply.handoff());
+    }
+
+    /** The reply races the hand-off on another topic: compliance holds it back itself, so it can never go out. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"我真的 不 想 活 了 | CRISIS", "再不退款我弄死你 | HARASSMENT", "我要去12315投诉 | COMPLAINT"})
+    void theReplyToAMessageThatGoesToAPersonIsHeldWithTheReasonAndNoViolation(String message, HandoffReason reason) {
+        ReplyCandidate candidate =
+                SampleEvents.candidate(SampleEvents.userMessage("acct-c", message), Tier.BASIC, "您好，这款今天有优惠");
+
+        VettedReply reply = awaitHandedOff(candidate);
+
+        assertEquals(Verdict.BLOCKED, reply.verdict());
+        assertEquals(reason, reply.handoff());
+        assertEquals("", reply.text());
+        assertTrue(reply.findings().isEmpty());
+        // the violation would have been written before the verdict
+        assertTrue(violations
+                .records(Violation.class, v -> candidate.candidateId().equals(v.candidateId()))
+                .isEmpty());
+    }
+
+    @Test
+    void aComplaintIsAnsweredWhenTheAccountPolicyKeepsComplaints() {
+        String account = PolicySetup.accountHandingOffOnly(policies, "CRISIS");
+
+        VettedReply complaint =
+                awaitVetted(SampleEvents.candidate(SampleEvents.userMessage(account, "我要投诉"), Tier.BASIC, "抱歉，马上为您处理"));
+        VettedReply crisis =
+                awaitVetted(SampleEvents.candidate(SampleEvents.userMessage(account, "我不想活了"), Tier.BASIC, "您好"));
+
+        assertEquals(Verdict.APPROVED, complaint.verdict());
+        assertNull(complaint.handoff());
+        assertEquals(HandoffReason.CRISIS, crisis.handoff());
+    }
+
+    @Test
+    void noMatchForAMessageInCrisisStaysNoMatch() {
+        ReplyCandidate candidate = SampleEvents.noMatch(SampleEvents.userMessage("acct-c", "我想自杀"), "no-rule-matched");
+
+        VettedReply reply = awaitVetted(candidate);
+
+        assertEquals(Verdict.APPROVED, reply.verdict());
+        assertNull(reply.handoff());
+        assertEquals("no-rule-matched", reply.candidate().noMatchReason());
     }
 
     @Test
@@ -144,9 +202,23 @@ class CandidateConsumerTest {
     }
 
     private VettedReply awaitVetted(ReplyCandidate candidate) {
+        return awaitVetted(candidate, v -> true);
+    }
+
+    /**
+     * The verdict that matches: a compliance-service of an older build running on the same broker (the local
+     * stack) may vet the candidate too, without the hand-off.
+     */
+    private VettedReply awaitVetted(ReplyCandidate candidate, Predicate<VettedReply> match) {
         TopicProbe.send(Topics.REPLY_CANDIDATES, candidate.inbound().conversationId(), EventJson.write(candidate));
         return vetted.awaitRecords(
-                        VettedReply.class, v -> v.candidate().candidateId().equals(candidate.candidateId()), WAIT)
+                        VettedReply.class,
+                        v -> v.candidate().candidateId().equals(candidate.candidateId()) && match.test(v),
+                        WAIT)
                 .get(0);
+    }
+
+    private VettedReply awaitHandedOff(ReplyCandidate candidate) {
+        return awaitVetted(candidate, VettedReply::handedOff);
     }
 }

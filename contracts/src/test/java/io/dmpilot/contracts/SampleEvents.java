@@ -29,6 +29,7 @@ final class SampleEvents {
                 new Sample("no-match candidate of an unknown account", Topics.REPLY_CANDIDATES, noMatchCandidate()),
                 new Sample("rewritten reply", Topics.REPLY_VETTED, rewrittenReply()),
                 new Sample("blocked reply", Topics.REPLY_VETTED, blockedReply()),
+                new Sample("reply handed off by compliance", Topics.REPLY_VETTED, handedOffReply()),
                 new Sample("no-match candidate passed through", Topics.REPLY_VETTED, passedNoMatch()),
                 new Sample("sent outcome", Topics.DISPATCH_OUTCOMES, sentOutcome()),
                 new Sample("hand-off at inbound screening", Topics.DISPATCH_OUTCOMES, screenedOutcome()),
@@ -131,6 +132,10 @@ final class SampleEvents {
 
     static VettedReply blockedReply() {
         return new VettedReply(candidate(), Verdict.BLOCKED, "", List.of(finding()), RECEIVED_AT + 7);
+    }
+
+    static VettedReply handedOffReply() {
+        return new VettedReply(candidate(), Verdict.BLOCKED, "", List.of(), RECEIVED_AT + 7, HandoffReason.CRISIS);
     }
 
     static VettedReply passedNoMatch() {

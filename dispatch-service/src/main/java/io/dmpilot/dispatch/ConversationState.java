@@ -1,10 +1,14 @@
 package io.dmpilot.dispatch;
 
+import io.dmpilot.contracts.Handoff;
 import io.dmpilot.contracts.HandoffReason;
 import io.dmpilot.contracts.InboundEvent;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What dispatch knows of one conversation, in Redis so every replica sees it: automatic replies in a row
@@ -34,6 +38,10 @@ public class ConversationState {
                 redis.call('HSET', KEYS[2], 'conversationId', ARGV[3], 'accountOpenId', ARGV[4],
                   'userOpenId', ARGV[5], 'reason', ARGV[6], 'msgId', ARGV[7], 'lastText', ARGV[8], 'msgAt', ARGV[9], 'waiting', ARGV[10])
                 redis.call('ZADD', KEYS[3], now, ARGV[3])
+              elseif ARGV[7] ~= '' and redis.call('HGET', KEYS[2], 'msgId') ~= ARGV[7] then
+                -- queued already (by a hand-off record that knew no message): this is the message to answer
+                redis.call('HSET', KEYS[2], 'msgId', ARGV[7], 'lastText', ARGV[8], 'msgAt', ARGV[9])
+                redis.call('HINCRBY', KEYS[2], 'waiting', tonumber(ARGV[10]))
               end
               redis.call('PEXPIRE', KEYS[2], ttl)
               redis.call('PEXPIRE', KEYS[3], ttl)
@@ -48,6 +56,13 @@ public class ConversationState {
             """;
 
     private static final String HAND_OFF = ENQUEUE + """
+            enqueue(ARGV[2])
+            return 1
+            """;
+
+    /** A hand-off record from another service, once per hand-off id (KEYS[4]): a redelivery after release is no new hand-off. */
+    private static final String HAND_OFF_ONCE = ENQUEUE + """
+            if not redis.call('SET', KEYS[4], '1', 'NX', 'PX', ARGV[2]) then return 0 end
             enqueue(ARGV[2])
             return 1
             """;
@@ -77,9 +92,9 @@ public class ConversationState {
                         "EVAL",
                         CHECK,
                         "3",
-                        Keys.human(account, conversation),
-                        Keys.handoff(account, conversation),
-                        Keys.inARow(account, conversation),
+                        ConversationKeys.human(account, conversation),
+                        ConversationKeys.handoff(account, conversation),
+                        ConversationKeys.inARow(account, conversation),
                         inbound.serverMessageId(),
                         nullToEmpty(inbound.text()),
                         Long.toString(inbound.createdAt()))
@@ -91,13 +106,22 @@ public class ConversationState {
 
     /** Counts a sent automatic reply; true when it was the last one allowed and the conversation went to a person. */
     public Uni<Boolean> autoReplySent(InboundEvent inbound) {
-        return queueScript(AFTER_SEND, inbound, HandoffReason.AUTO_REPLY_CAP)
+        return queueScript(AFTER_SEND, Entry.of(inbound, HandoffReason.AUTO_REPLY_CAP))
                 .map(r -> r.get(1).toInteger() == 1);
     }
 
     /** Puts the conversation in the hand-off queue (no-op when it is there already). */
     public Uni<Void> handOff(InboundEvent inbound, HandoffReason reason) {
-        return queueScript(HAND_OFF, inbound, reason).replaceWithVoid();
+        return queueScript(HAND_OFF, Entry.of(inbound, reason)).replaceWithVoid();
+    }
+
+    /**
+     * Queues the conversation for a hand-off raised elsewhere (compliance's inbound screening): automation
+     * pauses for it until an operator releases it, as after the cap. False when this hand-off id was seen.
+     */
+    public Uni<Boolean> handOff(Handoff handoff) {
+        String seen = ConversationKeys.handoffSeen(handoff.accountOpenId(), handoff.handoffId());
+        return queueScript(HAND_OFF_ONCE, Entry.of(handoff), seen).map(r -> r.toInteger() == 1);
     }
 
     /** A person answered: automation pauses for a while and the in-a-row count starts again. */
@@ -106,71 +130,79 @@ public class ConversationState {
                         "EVAL",
                         HUMAN_REPLIED,
                         "2",
-                        Keys.human(account, conversation),
-                        Keys.inARow(account, conversation),
+                        ConversationKeys.human(account, conversation),
+                        ConversationKeys.inARow(account, conversation),
                         Long.toString(config.humanPause().toMillis()))
                 .replaceWithVoid();
     }
 
     public Uni<Integer> autoRepliesInARow(String account, String conversation) {
-        return redis.execute("GET", Keys.inARow(account, conversation)).map(r -> r == null ? 0 : r.toInteger());
+        return redis.execute("GET", ConversationKeys.inARow(account, conversation))
+                .map(r -> r == null ? 0 : r.toInteger());
     }
 
-    private Uni<io.vertx.mutiny.redis.client.Response> queueScript(
-            String script, InboundEvent inbound, HandoffReason reason) {
-        String account = inbound.accountOpenId();
-        String conversation = inbound.conversationId();
-        return redis.execute(
-                "EVAL",
+    /**
+     * What the queue scripts write: who waits, why, and the user's message to answer ("" when not known yet,
+     * the next reply fills it in); {@code waiting} counts that message as unanswered.
+     */
+    private record Entry(
+            String account,
+            String conversation,
+            String user,
+            HandoffReason reason,
+            String msgId,
+            String text,
+            long msgAt,
+            int waiting) {
+        static Entry of(InboundEvent inbound, HandoffReason reason) {
+            return new Entry(
+                    inbound.accountOpenId(),
+                    inbound.conversationId(),
+                    inbound.userOpenId(),
+                    reason,
+                    inbound.serverMessageId(),
+                    nullToEmpty(inbound.text()),
+                    inbound.createdAt(),
+                    // the cap's last message was answered; an over-quota or screened one is still waiting
+                    reason == HandoffReason.AUTO_REPLY_CAP ? 0 : 1);
+        }
+
+        static Entry of(Handoff handoff) {
+            return new Entry(
+                    handoff.accountOpenId(),
+                    handoff.conversationId(),
+                    handoff.userOpenId(),
+                    handoff.reason(),
+                    "",
+                    "",
+                    0,
+                    0);
+        }
+    }
+
+    private Uni<Response> queueScript(String script, Entry entry, String... moreKeys) {
+        List<String> args = new ArrayList<>(List.of(
                 script,
-                "3",
-                Keys.inARow(account, conversation),
-                Keys.handoff(account, conversation),
-                Keys.handoffIndex(account),
+                Integer.toString(3 + moreKeys.length),
+                ConversationKeys.inARow(entry.account(), entry.conversation()),
+                ConversationKeys.handoff(entry.account(), entry.conversation()),
+                ConversationKeys.handoffIndex(entry.account())));
+        args.addAll(List.of(moreKeys));
+        args.addAll(List.of(
                 Integer.toString(config.autoRepliesInARow()),
                 Long.toString(config.conversationTtl().toMillis()),
-                conversation,
-                account,
-                inbound.userOpenId(),
-                reason.name(),
-                inbound.serverMessageId(),
-                nullToEmpty(inbound.text()),
-                Long.toString(inbound.createdAt()),
-                // the cap's last message was answered; an over-quota one is still waiting
-                reason == HandoffReason.AUTO_REPLY_CAP ? "0" : "1");
+                entry.conversation(),
+                entry.account(),
+                entry.user(),
+                entry.reason().name(),
+                entry.msgId(),
+                entry.text(),
+                Long.toString(entry.msgAt()),
+                Integer.toString(entry.waiting())));
+        return redis.execute("EVAL", args.toArray(String[]::new));
     }
 
     private static String nullToEmpty(String text) {
         return text == null ? "" : text;
-    }
-
-    /** Key names of conversation state, shared with the hand-off queue. */
-    public static final class Keys {
-        /** Every key of a conversation starts so; scripts that list conversations build keys from it. */
-        public static String conversations(String account) {
-            return "dispatch:conv:{" + account + "}:";
-        }
-
-        public static String inARow(String account, String conversation) {
-            return conversations(account) + conversation + ":in-a-row";
-        }
-
-        public static String human(String account, String conversation) {
-            return conversations(account) + conversation + ":human";
-        }
-
-        public static String handoff(String account, String conversation) {
-            return conversations(account) + conversation + ":handoff";
-        }
-
-        public static String window(String account, String conversation) {
-            return conversations(account) + conversation + ":window";
-        }
-
-        public static String handoffIndex(String account) {
-            return "dispatch:handoffs:{" + account + "}";
-        }
-
-        private Keys() {}
     }
 }

@@ -16,6 +16,8 @@ import io.dmpilot.dispatch.pacing.Pacer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -64,7 +66,15 @@ public class ReplyDispatcher {
     public Uni<Dispatched> dispatch(VettedReply reply) {
         ReplyCandidate candidate = reply.candidate();
         if (!candidate.matched()) {
-            return done(reply, Outcome.NO_MATCH, candidate.noMatchReason());
+            // a conversation waiting for a person learns of the message all the same: the operator answers it
+            return conversations
+                    .standing(candidate.inbound())
+                    .chain(() -> done(reply, Outcome.NO_MATCH, candidate.noMatchReason()));
+        }
+        if (reply.handedOff()) {
+            // compliance sends the message to a person (whatever the deadline): queued here too, whichever of
+            // this reply and compliance's hand-off record comes first
+            return once(reply, this::screenedOut);
         }
         if (reply.verdict() == Verdict.BLOCKED) {
             String category = reply.findings().isEmpty()
@@ -76,7 +86,12 @@ public class ReplyDispatcher {
             // decided by the deadline alone, so the same on redelivery: no Redis round trip for a backlog
             return done(reply, Outcome.EXPIRED, "deadline-passed");
         }
-        return ledger.claim(candidate.candidateId()).chain(claim -> {
+        return once(reply, this::decide);
+    }
+
+    /** Decides a reply once: a redelivered record replays the recorded outcome. */
+    private Uni<Dispatched> once(VettedReply reply, Function<VettedReply, Uni<Dispatched>> decider) {
+        return ledger.claim(reply.candidate().candidateId()).chain(claim -> {
             if (claim instanceof SendLedger.Decided decided) {
                 return Uni.createFrom().item(Dispatched.of(decided.outcome()));
             }
@@ -85,9 +100,18 @@ public class ReplyDispatcher {
                             .echoedMessageId()
                             .map(id -> done(reply, Outcome.SENT, "confirmed-by-echo:" + id))
                             .orElseGet(() -> done(reply, Outcome.FAILED, "send-unconfirmed-after-restart"))
-                    : decide(reply);
+                    : decider.apply(reply);
             return decision.call(d -> ledger.record(d.outcome()));
         });
+    }
+
+    /** Compliance announced the hand-off itself (dm.handoffs.v1): no second announcement from here. */
+    private Uni<Dispatched> screenedOut(VettedReply reply) {
+        HandoffReason reason = reply.handoff();
+        return conversations
+                .handOff(reply.candidate().inbound(), reason)
+                .chain(() -> done(
+                        reply, Outcome.HANDED_OFF, "inbound-" + reason.name().toLowerCase(Locale.ROOT)));
     }
 
     /** A person is on it, the cap was reached, or the reply may go (with the human-service entry if last). */

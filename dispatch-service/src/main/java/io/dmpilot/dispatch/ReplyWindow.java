@@ -71,6 +71,6 @@ public class ReplyWindow {
     }
 
     private static String key(InboundEvent answered) {
-        return ConversationState.Keys.window(answered.accountOpenId(), answered.conversationId());
+        return ConversationKeys.window(answered.accountOpenId(), answered.conversationId());
     }
 }

@@ -107,7 +107,7 @@ public class SendLedger {
     }
 
     private static String inFlightKey(String account, String conversation) {
-        return ConversationState.Keys.conversations(account) + conversation + ":in-flight";
+        return ConversationKeys.conversations(account) + conversation + ":in-flight";
     }
 
     private static Claim toClaim(String state, String value) {

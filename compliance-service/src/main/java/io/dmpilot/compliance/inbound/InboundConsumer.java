@@ -1,7 +1,6 @@
 package io.dmpilot.compliance.inbound;
 
 import io.dmpilot.compliance.ComplianceConfig;
-import io.dmpilot.compliance.account.AccountPolicies;
 import io.dmpilot.compliance.lexicon.InboundSignals;
 import io.dmpilot.contracts.Channels;
 import io.dmpilot.contracts.Handoff;
@@ -14,7 +13,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -30,20 +28,18 @@ public class InboundConsumer {
     private static final Logger LOG = Logger.getLogger(InboundConsumer.class);
     static final String SOURCE = "compliance-service";
 
-    private final InboundSignals signals;
+    private final InboundScreen screen;
     private final long maxAgeMillis;
-    private final AccountPolicies policies;
     private final MutinyEmitter<Handoff> handoffs;
     private final MeterRegistry meters;
 
     public InboundConsumer(
             ComplianceConfig config,
-            AccountPolicies policies,
+            InboundScreen screen,
             @Channel(Channels.HANDOFFS) MutinyEmitter<Handoff> handoffs,
             MeterRegistry meters) {
-        this.signals = InboundSignals.fromClasspath(config.inboundSignals());
+        this.screen = screen;
         this.maxAgeMillis = config.inboundMaxAge().toMillis();
-        this.policies = policies;
         this.handoffs = handoffs;
         this.meters = meters;
     }
@@ -56,13 +52,13 @@ public class InboundConsumer {
             count("stale", "none");
             return Uni.createFrom().voidItem();
         }
-        Optional<InboundSignals.Signal> signal = signals.strongest(event.text());
-        if (signal.isEmpty()) {
+        InboundScreen.Screening screening = screen.screen(event);
+        if (screening.signal().isEmpty()) {
             count("clean", "none");
             return Uni.createFrom().voidItem();
         }
-        InboundSignals.Signal found = signal.get();
-        if (!policies.of(event.accountOpenId()).handsOff(found.reason())) {
+        InboundSignals.Signal found = screening.signal().get();
+        if (!screening.handsOff()) {
             count("kept-by-policy", found.reason().name());
             return Uni.createFrom().voidItem();
         }

@@ -34,7 +34,8 @@ class ViolationLedgerTest {
             send(first);
             send(first);
             send(candidate(account, "rule-b", "你个傻逼"));
-            // both deliveries of the first candidate went through the ledger before their verdicts
+            // both deliveries of the first candidate went through the ledger before their verdicts (at least: a
+            // compliance-service of another build on the shared local broker may vet them too)
             Awaitility.await()
                     .atMost(WAIT)
                     .until(() -> vetted.records(
@@ -42,7 +43,7 @@ class ViolationLedgerTest {
                                             v -> first.candidateId()
                                                     .equals(v.candidate().candidateId()))
                                     .size()
-                            == 2);
+                            >= 2);
         }
 
         Awaitility.await()

@@ -1,6 +1,6 @@
 package io.dmpilot.dispatch.handoff;
 
-import io.dmpilot.dispatch.ConversationState.Keys;
+import io.dmpilot.dispatch.ConversationKeys;
 import io.dmpilot.kit.ProblemException;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -57,16 +57,16 @@ public class HandoffQueue {
                         "EVAL",
                         LIST,
                         "1",
-                        Keys.handoffIndex(account),
+                        ConversationKeys.handoffIndex(account),
                         Long.toString(minAgeMillis),
                         Integer.toString(limit),
-                        Keys.conversations(account))
+                        ConversationKeys.conversations(account))
                 .map(HandoffQueue::entries);
     }
 
     public Uni<HandoffEntry> get(String account, String conversation) {
         return redis.hash(String.class)
-                .hgetall(Keys.handoff(account, conversation))
+                .hgetall(ConversationKeys.handoff(account, conversation))
                 .map(fields -> {
                     if (fields == null || fields.isEmpty()) throw notQueued(conversation);
                     return HandoffEntry.of(fields, System.currentTimeMillis());
@@ -75,7 +75,7 @@ public class HandoffQueue {
 
     /** Claims for an operator; claiming again is harmless, another operator's claim is a conflict. */
     public Uni<HandoffEntry> claim(String account, String conversation, String operator) {
-        return redis.execute("EVAL", CLAIM, "1", Keys.handoff(account, conversation), operator)
+        return redis.execute("EVAL", CLAIM, "1", ConversationKeys.handoff(account, conversation), operator)
                 .chain(r -> {
                     String result = r.toString();
                     if ("missing".equals(result)) throw notQueued(conversation);
@@ -90,9 +90,9 @@ public class HandoffQueue {
                         "EVAL",
                         RELEASE,
                         "3",
-                        Keys.handoff(account, conversation),
-                        Keys.handoffIndex(account),
-                        Keys.inARow(account, conversation),
+                        ConversationKeys.handoff(account, conversation),
+                        ConversationKeys.handoffIndex(account),
+                        ConversationKeys.inARow(account, conversation),
                         conversation)
                 .map(r -> {
                     if (r.toInteger() == 0) throw notQueued(conversation);
