@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,6 +27,12 @@ public class WebhookDelivery {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final InFlightLimit inFlight;
+    /** Answers are handled here, not on the common pool: on 2 cores that pool has one thread. */
+    private final Executor answers = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "webhook-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public WebhookDelivery(SimConfig config) {
         this.config = config;
@@ -77,14 +85,16 @@ public class WebhookDelivery {
         return Uni.createFrom()
                 .emitter(answer -> inFlight.submit(() -> http.sendAsync(built, HttpResponse.BodyHandlers.ofString())
                         // async: a request failing at once must not start the next one on this stack
-                        .whenCompleteAsync((response, failure) -> {
-                            inFlight.done();
-                            if (failure != null) {
-                                LOG.debugf("webhook delivery failed: %s", failure.toString());
-                                answer.complete(new Answer(0, ""));
-                            } else {
-                                answer.complete(new Answer(response.statusCode(), response.body()));
-                            }
-                        })));
+                        .whenCompleteAsync(
+                                (response, failure) -> {
+                                    inFlight.done();
+                                    if (failure != null) {
+                                        LOG.debugf("webhook delivery failed: %s", failure.toString());
+                                        answer.complete(new Answer(0, ""));
+                                    } else {
+                                        answer.complete(new Answer(response.statusCode(), response.body()));
+                                    }
+                                },
+                                answers)));
     }
 }
