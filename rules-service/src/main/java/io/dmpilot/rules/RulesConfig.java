@@ -28,6 +28,15 @@ public interface RulesConfig {
 
     Semantic semantic();
 
+    Cache cache();
+
+    /** Compiled account rules kept in memory (AccountRulesCache). */
+    interface Cache {
+        /** Reloaded after this even without a change event: the bound on staleness if one is ever missed. */
+        @WithDefault("5m")
+        Duration maxAge();
+    }
+
     Wording wording();
 
     /** The CUSTOM tier's semantic engine (bge-small-zh-v1.5 sentence embeddings, in process). */

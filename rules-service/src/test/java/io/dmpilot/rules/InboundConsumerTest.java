@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dmpilot.contracts.ConfigChange;
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.ReplyCandidate;
 import io.dmpilot.contracts.Scenario;
@@ -19,10 +20,15 @@ import io.dmpilot.testing.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +40,12 @@ import org.junit.jupiter.api.Test;
 class InboundConsumerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private TopicProbe candidates;
+
+    @Inject
+    DataSource database;
+
+    @ConfigProperty(name = "quarkus.flyway.default-schema")
+    String schema;
 
     @BeforeEach
     void openProbe() {
@@ -85,6 +97,32 @@ class InboundConsumerTest {
                 .body("templates.FALLBACK", equalTo("新的回复"));
 
         assertEquals("新的回复", awaitCandidate(userMessage(account, "第二条")).text());
+    }
+
+    /**
+     * Another replica changed the account: this one only hears of it on config.changes.v1. The row is changed
+     * behind this replica's back, so the cached rules answer until the change record arrives.
+     */
+    @Test
+    void anotherReplicasChangeReachesThisReplicaThroughTheConfigTopic() throws Exception {
+        String account = createAccount(Tier.BASIC, "缓存里的回复");
+        assertEquals("缓存里的回复", awaitCandidate(userMessage(account, "第一条")).text());
+        try (Connection db = database.getConnection();
+                PreparedStatement update = db.prepareStatement("UPDATE " + schema
+                        + ".reply_template SET text = ? WHERE account_open_id = ? AND scenario = 'FALLBACK'")) {
+            update.setString(1, "别的副本改过的回复");
+            update.setString(2, account);
+            assertEquals(1, update.executeUpdate());
+        }
+        assertEquals("缓存里的回复", awaitCandidate(userMessage(account, "第二条")).text());
+
+        ConfigChange change = new ConfigChange("account-rules", account, ConfigChange.Action.UPSERT, 1, 1);
+        TopicProbe.send(Topics.CONFIG_CHANGES, change.recordKey(), EventJson.write(change));
+
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> "别的副本改过的回复"
+                        .equals(awaitCandidate(userMessage(account, "再一条")).text()));
     }
 
     @Test

@@ -1,0 +1,34 @@
+package io.dmpilot.rules;
+
+import io.dmpilot.contracts.ConfigChange;
+import io.dmpilot.contracts.serde.EventJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * config.changes.v1 on every replica: each reads the topic in a consumer group of its own from the latest offset,
+ * so each sees every change; a replica that starts later has an empty cache and needs no history. A change to an
+ * account or its rules drops that account's compiled rules; other services' entities are not ours.
+ */
+@ApplicationScoped
+public class ConfigChangeConsumer {
+    /** The incoming side of config.changes.v1; the outgoing side keeps the shared channel name. */
+    public static final String INCOMING = "config-changes-in";
+
+    static final Set<String> ACCOUNT_ENTITIES = Set.of("account", "account-rules");
+
+    private final AccountRulesCache cache;
+
+    public ConfigChangeConsumer(AccountRulesCache cache) {
+        this.cache = cache;
+    }
+
+    @Incoming(INCOMING)
+    public void consume(String payload) {
+        ConfigChange change = EventJson.read(payload, ConfigChange.class);
+        if (ACCOUNT_ENTITIES.contains(change.entity()) && change.key() != null) {
+            cache.invalidate(change.key());
+        }
+    }
+}
