@@ -22,7 +22,10 @@ REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
 STACK_HOME=$(realpath -m "${DMPILOT_HOME:-$REPO_ROOT/.local-stack}")
 LOG_DIR=$STACK_HOME/logs
 PID_DIR=$STACK_HOME/pids
-SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--Xmx256m -XX:+UseSerialGC}
+# C1 only (TieredStopAtLevel=1): six JVMs and Kafka share this machine's cores, and C2 spent a third of each
+# service's CPU compiling for minutes; with C1 alone the stack answered at p50 48 ms instead of 4.4 s after the
+# same warm-up (docs/benchmarks/end-to-end.md). A Kubernetes pod with its own cores keeps the JVM's default.
+SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 
 # module:port, in start order
 SERVICES=(
