@@ -17,6 +17,7 @@ public record IntentRequest(String scenario, List<String> examples, String templ
         if (templateText != null) AccountRequest.requireText("templateText", templateText, 2000);
         intent.templateText = templateText;
         intent.enabled = enabled == null || enabled;
+        intent.disabledReason = null;
     }
 
     private Scenario validScenario() {

@@ -55,6 +55,10 @@ public class KeywordRule extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean enabled;
 
+    /** Set when compliance-service switched the rule off, so the operator sees why; cleared by any edit. */
+    @Column(name = "disabled_reason", length = 500)
+    public String disabledReason;
+
     public static Uni<List<KeywordRule>> ofAccount(String accountOpenId) {
         return list("accountOpenId = ?1 order by priority desc, id", accountOpenId);
     }

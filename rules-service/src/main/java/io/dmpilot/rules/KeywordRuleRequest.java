@@ -35,6 +35,7 @@ public record KeywordRuleRequest(
         rule.scenario = parse(Scenario.class, "scenario", scenario);
         rule.templateText = validTemplateText();
         rule.enabled = enabled == null || enabled;
+        rule.disabledReason = null;
     }
 
     private int validPriority() {

@@ -13,7 +13,8 @@ public record KeywordRuleView(
         List<String> exclusions,
         Scenario scenario,
         String templateText,
-        boolean enabled) {
+        boolean enabled,
+        String disabledReason) {
     static KeywordRuleView of(KeywordRule rule) {
         return new KeywordRuleView(
                 rule.id,
@@ -24,6 +25,7 @@ public record KeywordRuleView(
                 rule.exclusions,
                 rule.scenario,
                 rule.templateText,
-                rule.enabled);
+                rule.enabled,
+                rule.disabledReason);
     }
 }

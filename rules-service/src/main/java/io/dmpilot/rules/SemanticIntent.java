@@ -43,6 +43,10 @@ public class SemanticIntent extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean enabled;
 
+    /** Set when compliance-service switched the rule off, so the operator sees why; cleared by any edit. */
+    @Column(name = "disabled_reason", length = 500)
+    public String disabledReason;
+
     public static Uni<List<SemanticIntent>> enabledOfAccount(String accountOpenId) {
         return list("accountOpenId = ?1 and enabled = true order by id", accountOpenId);
     }

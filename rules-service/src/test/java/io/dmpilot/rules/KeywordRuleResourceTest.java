@@ -5,15 +5,19 @@ import static io.dmpilot.rules.RulesApi.createAccount;
 import static io.dmpilot.rules.RulesApi.createRule;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dmpilot.contracts.ConfigChange;
 import io.dmpilot.contracts.ReplyCandidate;
 import io.dmpilot.contracts.Scenario;
 import io.dmpilot.contracts.Tier;
 import io.dmpilot.contracts.Topics;
+import io.dmpilot.contracts.serde.EventJson;
 import io.dmpilot.testing.SampleEvents;
 import io.dmpilot.testing.TestServices;
 import io.dmpilot.testing.TopicProbe;
@@ -22,6 +26,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +141,58 @@ class KeywordRuleResourceTest {
         assertEquals(
                 "抬头可以修改",
                 awaitCandidate(candidates, SampleEvents.userMessage(account, "发票抬头写错了"))
+                        .text());
+    }
+
+    /** compliance-service switched the rule off on config.changes.v1: no more answers from it, and the reason shows. */
+    @Test
+    void ruleSwitchedOffByComplianceStopsAnsweringAndSaysWhy() {
+        String account = createAccount(Tier.ADVANCED, "固定回复");
+        long rule = createRule(
+                account,
+                Map.of(
+                        "priority", 500,
+                        "matchMode", "ANY_OF",
+                        "keywords", List.of("发票"),
+                        "scenario", "PRODUCT_INQUIRY",
+                        "templateText", "全国最低价开票"));
+        assertEquals(
+                "rule:" + rule,
+                awaitCandidate(candidates, SampleEvents.userMessage(account, "能开发票吗"))
+                        .ruleId());
+
+        ConfigChange disabled =
+                new ConfigChange("rule-disabled", account + "/rule:" + rule, ConfigChange.Action.UPSERT, 1, 1);
+        TopicProbe.send(Topics.CONFIG_CHANGES, disabled.recordKey(), EventJson.write(disabled));
+
+        Awaitility.await()
+                .atMost(RulesApi.WAIT)
+                .untilAsserted(() -> given().get("/accounts/{id}/rules/{rule}", account, rule)
+                        .then()
+                        .statusCode(200)
+                        .body("enabled", equalTo(false))
+                        .body("disabledReason", containsString("compliance-service")));
+        assertEquals(
+                "固定回复",
+                awaitCandidate(candidates, SampleEvents.userMessage(account, "能开发票吗"))
+                        .text());
+
+        // the operator fixes the template and switches it back on: the reason goes
+        given().contentType("application/json")
+                .body(Map.of(
+                        "priority", 500,
+                        "matchMode", "ANY_OF",
+                        "keywords", List.of("发票"),
+                        "scenario", "PRODUCT_INQUIRY",
+                        "templateText", "开票请在订单页申请"))
+                .put("/accounts/{id}/rules/{rule}", account, rule)
+                .then()
+                .statusCode(200)
+                .body("enabled", equalTo(true))
+                .body("disabledReason", nullValue());
+        assertEquals(
+                "开票请在订单页申请",
+                awaitCandidate(candidates, SampleEvents.userMessage(account, "能开发票吗"))
                         .text());
     }
 
