@@ -148,14 +148,7 @@ class KeywordRuleResourceTest {
     @Test
     void ruleSwitchedOffByComplianceStopsAnsweringAndSaysWhy() {
         String account = createAccount(Tier.ADVANCED, "固定回复");
-        long rule = createRule(
-                account,
-                Map.of(
-                        "priority", 500,
-                        "matchMode", "ANY_OF",
-                        "keywords", List.of("发票"),
-                        "scenario", "PRODUCT_INQUIRY",
-                        "templateText", "全国最低价开票"));
+        long rule = createRule(account, invoiceRule("全国最低价开票"));
         assertEquals(
                 "rule:" + rule,
                 awaitCandidate(candidates, SampleEvents.userMessage(account, "能开发票吗"))
@@ -179,12 +172,7 @@ class KeywordRuleResourceTest {
 
         // the operator fixes the template and switches it back on: the reason goes
         given().contentType("application/json")
-                .body(Map.of(
-                        "priority", 500,
-                        "matchMode", "ANY_OF",
-                        "keywords", List.of("发票"),
-                        "scenario", "PRODUCT_INQUIRY",
-                        "templateText", "开票请在订单页申请"))
+                .body(invoiceRule("开票请在订单页申请"))
                 .put("/accounts/{id}/rules/{rule}", account, rule)
                 .then()
                 .statusCode(200)
@@ -194,6 +182,20 @@ class KeywordRuleResourceTest {
                 "开票请在订单页申请",
                 awaitCandidate(candidates, SampleEvents.userMessage(account, "能开发票吗"))
                         .text());
+    }
+
+    private static Map<String, Object> invoiceRule(String templateText) {
+        return Map.of(
+                "priority",
+                500,
+                "matchMode",
+                "ANY_OF",
+                "keywords",
+                List.of("发票"),
+                "scenario",
+                "PRODUCT_INQUIRY",
+                "templateText",
+                templateText);
     }
 
     @Test
