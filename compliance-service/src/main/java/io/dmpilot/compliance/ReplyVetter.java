@@ -39,9 +39,13 @@ public class ReplyVetter {
             HandoffReason reason = screening.signal().orElseThrow().reason();
             return new VettedReply(candidate, Verdict.BLOCKED, "", List.of(), now, reason);
         }
-        VerdictPolicy.Decision decision = check(
-                candidate.text(), candidate.agencyId(), candidate.inbound().accountOpenId());
-        return new VettedReply(candidate, decision.verdict(), decision.text(), decision.findings(), now);
+        String account = candidate.inbound().accountOpenId();
+        VerdictPolicy.Decision decision = check(candidate.text(), candidate.agencyId(), account);
+        VettedReply vetted = new VettedReply(candidate, decision.verdict(), decision.text(), decision.findings(), now);
+        if (candidate.fallback() == null || decision.verdict() == Verdict.BLOCKED) return vetted;
+        // the cheaper tier's reply may go out instead when the quota runs short: the same rules apply to it
+        VerdictPolicy.Decision fallback = check(candidate.fallback().text(), candidate.agencyId(), account);
+        return fallback.verdict() == Verdict.BLOCKED ? vetted : vetted.withFallbackText(fallback.text());
     }
 
     public VerdictPolicy.Decision check(String text, String agencyId, String accountOpenId) {

@@ -3,11 +3,13 @@ package io.dmpilot.compliance;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dmpilot.compliance.account.AccountPolicies;
 import io.dmpilot.compliance.account.PolicySetup;
+import io.dmpilot.contracts.FallbackReply;
 import io.dmpilot.contracts.HandoffReason;
 import io.dmpilot.contracts.LexiconCategory;
 import io.dmpilot.contracts.ReplyCandidate;
@@ -68,6 +70,29 @@ class CandidateConsumerTest {
         assertEquals("您好，这款今天有优惠", reply.text());
         assertTrue(reply.findings().isEmpty());
         assertNull(reply.handoff());
+    }
+
+    /** The cheaper tier's reply rides along for dispatch's over-quota fallback: vetted by the same rules. */
+    @Test
+    void aCleanFallbackIsVettedBesideTheReply() {
+        ReplyCandidate candidate = withFallback(candidate("您好，这款今天有优惠"), "您好，价格请看商品页");
+
+        VettedReply reply = awaitVetted(candidate, v -> v.fallbackText() != null);
+
+        assertEquals(Verdict.APPROVED, reply.verdict());
+        assertEquals("您好，价格请看商品页", reply.fallbackText());
+        assertTrue(reply.hasFallback());
+    }
+
+    @Test
+    void aFallbackThatWouldBeBlockedIsDroppedAndTheReplyStands() {
+        ReplyCandidate candidate = withFallback(candidate("您好，这款今天有优惠"), "全网最便宜，加微信领券");
+
+        VettedReply reply = awaitVetted(candidate);
+
+        assertEquals(Verdict.APPROVED, reply.verdict());
+        assertNull(reply.fallbackText());
+        assertFalse(reply.hasFallback());
     }
 
     /** The reply races the hand-off on another topic: compliance holds it back itself, so it can never go out. */
@@ -195,6 +220,25 @@ class CandidateConsumerTest {
                 .then()
                 .statusCode(400)
                 .body("field", equalTo("text"));
+    }
+
+    private static ReplyCandidate withFallback(ReplyCandidate c, String fallbackText) {
+        return new ReplyCandidate(
+                c.candidateId(),
+                c.inbound(),
+                c.agencyId(),
+                Tier.ADVANCED,
+                "rule:1",
+                c.scenario(),
+                c.variant(),
+                c.text(),
+                c.matchedKeywords(),
+                c.score(),
+                c.autoRepliesInARow(),
+                c.createdAt(),
+                c.deadline(),
+                null,
+                new FallbackReply(Tier.BASIC, "fixed:FALLBACK", c.scenario(), fallbackText));
     }
 
     private static ReplyCandidate candidate(String text) {

@@ -11,6 +11,8 @@ import java.util.List;
  * @param deadline epoch milliseconds after which the reply must not be sent (received + 90 s)
  * @param noMatchReason null when a reply was found; otherwise why not (no rule matched, unknown account), so
  *     the message still reaches its terminal NO_MATCH outcome through the pipeline instead of vanishing
+ * @param fallback a cheaper tier's reply to the same message for when this tier's quota is used up; null when
+ *     the candidate is BASIC already or no cheaper engine answers (additive: older producers omit it)
  */
 public record ReplyCandidate(
         String candidateId,
@@ -26,7 +28,43 @@ public record ReplyCandidate(
         int autoRepliesInARow,
         long createdAt,
         long deadline,
-        String noMatchReason) {
+        String noMatchReason,
+        FallbackReply fallback) {
+
+    /** A candidate without a cheaper fallback. */
+    public ReplyCandidate(
+            String candidateId,
+            InboundEvent inbound,
+            String agencyId,
+            Tier tier,
+            String ruleId,
+            Scenario scenario,
+            String variant,
+            String text,
+            List<String> matchedKeywords,
+            double score,
+            int autoRepliesInARow,
+            long createdAt,
+            long deadline,
+            String noMatchReason) {
+        this(
+                candidateId,
+                inbound,
+                agencyId,
+                tier,
+                ruleId,
+                scenario,
+                variant,
+                text,
+                matchedKeywords,
+                score,
+                autoRepliesInARow,
+                createdAt,
+                deadline,
+                noMatchReason,
+                null);
+    }
+
     public boolean matched() {
         return noMatchReason == null;
     }

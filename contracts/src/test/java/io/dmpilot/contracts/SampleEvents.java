@@ -27,6 +27,8 @@ final class SampleEvents {
                 new Sample("chat opened without text or nickname", Topics.INBOUND, chatOpened()),
                 new Sample("keyword candidate", Topics.REPLY_CANDIDATES, candidate()),
                 new Sample("no-match candidate of an unknown account", Topics.REPLY_CANDIDATES, noMatchCandidate()),
+                new Sample("semantic candidate with a keyword fallback", Topics.REPLY_CANDIDATES, withFallback()),
+                new Sample("approved reply with its fallback", Topics.REPLY_VETTED, approvedWithFallback()),
                 new Sample("rewritten reply", Topics.REPLY_VETTED, rewrittenReply()),
                 new Sample("blocked reply", Topics.REPLY_VETTED, blockedReply()),
                 new Sample("reply handed off by compliance", Topics.REPLY_VETTED, handedOffReply()),
@@ -101,6 +103,30 @@ final class SampleEvents {
                 RECEIVED_AT + 4,
                 RECEIVED_AT + 90_000,
                 null);
+    }
+
+    static ReplyCandidate withFallback() {
+        return new ReplyCandidate(
+                "cand:im_receive_msg:7418263746519023621",
+                userMessage(),
+                "agency-hz-017",
+                Tier.CUSTOM,
+                "intent:12",
+                Scenario.PRODUCT_INQUIRY,
+                null,
+                "小鹿同学您好！这款现在有优惠，喜欢可以直接下单～",
+                List.of(),
+                0.81,
+                0,
+                RECEIVED_AT + 15,
+                RECEIVED_AT + 90_000,
+                null,
+                new FallbackReply(Tier.ADVANCED, "rule:7", Scenario.PRODUCT_INQUIRY, "小鹿同学您好！价格请看商品页～"));
+    }
+
+    static VettedReply approvedWithFallback() {
+        return new VettedReply(withFallback(), Verdict.APPROVED, withFallback().text(), List.of(), RECEIVED_AT + 18)
+                .withFallbackText("小鹿同学您好！价格请看商品页～");
     }
 
     static ReplyCandidate noMatchCandidate() {

@@ -1,14 +1,42 @@
 package io.dmpilot.dispatch;
 
 import io.dmpilot.contracts.DispatchOutcome;
+import io.dmpilot.contracts.FallbackReply;
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.Outcome;
 import io.dmpilot.contracts.ReplyCandidate;
+import io.dmpilot.contracts.Scenario;
+import io.dmpilot.contracts.Tier;
 import io.dmpilot.contracts.VettedReply;
 
 /** Outcome records with their timings. One terminal outcome per candidate: its id derives from the candidate. */
 final class OutcomeFactory {
     static DispatchOutcome of(VettedReply reply, Outcome outcome, String detail) {
+        ReplyCandidate candidate = reply.candidate();
+        return of(
+                reply,
+                outcome,
+                detail,
+                candidate.tier(),
+                candidate.scenario(),
+                candidate.ruleId(),
+                candidate.variant());
+    }
+
+    /** The outcome of the candidate's fallback reply: its tier, scenario and rule, no A/B variant. */
+    static DispatchOutcome ofFallback(VettedReply reply, Outcome outcome, String detail) {
+        FallbackReply fallback = reply.candidate().fallback();
+        return of(reply, outcome, detail, fallback.tier(), fallback.scenario(), fallback.ruleId(), null);
+    }
+
+    private static DispatchOutcome of(
+            VettedReply reply,
+            Outcome outcome,
+            String detail,
+            Tier tier,
+            Scenario scenario,
+            String ruleId,
+            String variant) {
         ReplyCandidate candidate = reply.candidate();
         InboundEvent inbound = candidate.inbound();
         return new DispatchOutcome(
@@ -17,10 +45,10 @@ final class OutcomeFactory {
                 candidate.candidateId(),
                 inbound.conversationId(),
                 inbound.accountOpenId(),
-                candidate.tier(),
-                candidate.scenario(),
-                candidate.ruleId(),
-                candidate.variant(),
+                tier,
+                scenario,
+                ruleId,
+                variant,
                 outcome,
                 detail,
                 inbound.receivedAt(),

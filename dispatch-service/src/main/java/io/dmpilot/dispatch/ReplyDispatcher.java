@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -120,10 +121,10 @@ public class ReplyDispatcher {
             if (standing.humanActive()) return done(reply, Outcome.HANDED_OFF, "human-active");
             if (standing.handedOff()) return done(reply, Outcome.HANDED_OFF, "awaiting-human");
             boolean last = standing.autoRepliesInARow() + 1 >= config.autoRepliesInARow();
-            String text = last ? reply.text() + "\n" + config.humanServiceEntry() : reply.text();
+            String entry = last ? "\n" + config.humanServiceEntry() : "";
             ReplyCandidate candidate = reply.candidate();
             boolean offHours = pacer.offHours(candidate.inbound().accountOpenId());
-            Attempt attempt = new Attempt(reply, text, load.charge(candidate.tier()), offHours);
+            Attempt attempt = Attempt.of(reply, load.charge(candidate.tier()), offHours, entry);
             return pacer.pause(offHours, candidate.deadline()).chain(() -> admitThenSend(attempt));
         });
     }
@@ -140,6 +141,9 @@ public class ReplyDispatcher {
                         return withinWindow(attempt);
                     }
                     if (pastDeadline(candidate, decision.retryAfterMillis())) {
+                        // waiting would miss the deadline: a cheaper tier's reply, else a person
+                        Optional<Attempt> cheaper = attempt.fallback();
+                        if (cheaper.isPresent()) return admitThenSend(cheaper.get());
                         return conversations
                                 .handOff(candidate.inbound(), HandoffReason.OVER_QUOTA)
                                 .replaceWith(

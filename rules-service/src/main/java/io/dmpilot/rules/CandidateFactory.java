@@ -1,5 +1,6 @@
 package io.dmpilot.rules;
 
+import io.dmpilot.contracts.FallbackReply;
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.ReplyCandidate;
 import io.dmpilot.rules.engine.AccountRules;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the candidate that leaves rules-service: a rendered reply, or an explicit no-match. */
 final class CandidateFactory {
@@ -18,7 +20,13 @@ final class CandidateFactory {
         this.replyDeadline = replyDeadline;
     }
 
-    ReplyCandidate reply(InboundEvent inbound, AccountRules rules, EngineMatch match, int autoRepliesInARow, long now) {
+    ReplyCandidate reply(
+            InboundEvent inbound,
+            AccountRules rules,
+            EngineMatch match,
+            Optional<EngineMatch> fallback,
+            int autoRepliesInARow,
+            long now) {
         String text = render(match.template(), inbound);
         return new ReplyCandidate(
                 candidateId(inbound),
@@ -34,7 +42,9 @@ final class CandidateFactory {
                 autoRepliesInARow,
                 now,
                 deadline(inbound),
-                null);
+                null,
+                fallback.map(f -> new FallbackReply(f.tier(), f.ruleId(), f.scenario(), render(f.template(), inbound)))
+                        .orElse(null));
     }
 
     String render(String template, InboundEvent inbound) {

@@ -67,10 +67,12 @@ public class ReplyPlanner {
             return Uni.createFrom()
                     .item(candidates.noMatch(inbound, rules.agencyId(), "no-rule-matched", System.currentTimeMillis()));
         }
+        Optional<EngineMatch> fallback = engines.fallback(match.get(), message, rules);
         return worded(inbound, match.get())
                 .chain(reply -> conversations
                         .countAutoReply(inbound)
-                        .map(inARow -> candidates.reply(inbound, rules, reply, inARow, System.currentTimeMillis())));
+                        .map(inARow ->
+                                candidates.reply(inbound, rules, reply, fallback, inARow, System.currentTimeMillis())));
     }
 
     /** A CUSTOM engine's reply, rendered and reworded by the LLM when that step is on; any other as it is. */

@@ -38,4 +38,20 @@ public final class EngineSelector {
         }
         return Optional.empty();
     }
+
+    /**
+     * What the account's engines answer at a tier cheaper than {@code primary}'s, for dispatch to send when the
+     * primary's quota is used up: a CUSTOM reply falls back to the keyword rules or the fixed reply, an ADVANCED
+     * one to the fixed reply. Empty for a BASIC reply and in crisis mode (the crisis template is the answer).
+     */
+    public Optional<EngineMatch> fallback(EngineMatch primary, MessageContext message, AccountRules rules) {
+        if (rules.crisisMode() || primary.tier() == Tier.BASIC) return Optional.empty();
+        for (ReplyEngine engine : engines.get(rules.tier())) {
+            Optional<EngineMatch> match = engine.match(message, rules);
+            if (match.isPresent() && match.get().tier().compareTo(primary.tier()) < 0) {
+                return match;
+            }
+        }
+        return Optional.empty();
+    }
 }

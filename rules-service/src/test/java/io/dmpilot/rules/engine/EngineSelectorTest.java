@@ -53,6 +53,28 @@ class EngineSelectorTest {
         assertEquals(template, match.template());
     }
 
+    /** The reply a cheaper tier gives when the primary's quota is used up: strictly cheaper, or none. */
+    @ParameterizedTest(name = "{0} account, {1} primary, {2} crisis={3} → {4}")
+    @CsvSource({
+        "CUSTOM,   CUSTOM,   这个多少钱, false, ADVANCED, 商品咨询回复",
+        "CUSTOM,   CUSTOM,   今天天气好, false, BASIC,    固定回复",
+        "CUSTOM,   ADVANCED, 这个多少钱, false, BASIC,    固定回复",
+        "ADVANCED, ADVANCED, 我要退款,   false, BASIC,    固定回复",
+        "ADVANCED, BASIC,    今天天气好, false, ,         ",
+        "BASIC,    BASIC,    这个多少钱, false, ,         ",
+        "CUSTOM,   CUSTOM,   这个多少钱, true,  ,         ",
+    })
+    void fallbackIsWhatACheaperTierWouldAnswer(
+            Tier account, Tier primaryTier, String text, boolean crisis, Tier fallbackTier, String template) {
+        AccountRules rules = new AccountRules("a", "ag", account, crisis, TEMPLATES, BOOK);
+        EngineMatch primary = new EngineMatch(primaryTier, Scenario.PRODUCT_INQUIRY, "primary", "主回复", List.of(), 0.9);
+
+        var fallback = selector.fallback(primary, new MessageContext(text, "小王"), rules);
+
+        assertEquals(fallbackTier, fallback.map(EngineMatch::tier).orElse(null));
+        assertEquals(template, fallback.map(EngineMatch::template).orElse(null));
+    }
+
     @ParameterizedTest(name = "{0} first message crisis={1} → {2}")
     @CsvSource({
         "BASIC,    false, WELCOME, 欢迎关注",
