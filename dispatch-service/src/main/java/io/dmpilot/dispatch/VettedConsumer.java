@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /** dm.reply-vetted.v1 → the platform, dm.dispatch-outcomes.v1 and, when a person must step in, dm.handoffs.v1. */
@@ -29,22 +30,45 @@ public class VettedConsumer {
     private final MutinyEmitter<DispatchOutcome> outcomes;
     private final MutinyEmitter<Handoff> handoffs;
     private final MeterRegistry meters;
+    private final ConversationLanes lanes;
 
     public VettedConsumer(
             ReplyDispatcher dispatcher,
             @Channel(Channels.DISPATCH_OUTCOMES) MutinyEmitter<DispatchOutcome> outcomes,
             @Channel(Channels.HANDOFFS) MutinyEmitter<Handoff> handoffs,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            DispatchConfig config) {
+        this.lanes = new ConversationLanes(config.maxInFlight());
+        meters.gauge("dmpilot_dispatch_replies_in_flight", lanes, ConversationLanes::inFlight);
         this.dispatcher = dispatcher;
         this.outcomes = outcomes;
         this.handoffs = handoffs;
         this.meters = meters;
     }
 
+    /**
+     * Takes the record as soon as there is room in the lanes; it is acknowledged when its outcome is stored, so
+     * the offset commit (throttled strategy) never passes a reply still on its way. A record that cannot be read
+     * is refused at once and goes to the dead-letter topic.
+     */
     @Incoming(Channels.REPLY_VETTED)
-    public Uni<Void> consume(String payload) {
-        VettedReply reply = EventJson.read(payload, VettedReply.class);
-        return dispatcher.dispatch(reply).chain(dispatched -> publish(reply, dispatched));
+    public Uni<Void> consume(Message<String> message) {
+        VettedReply reply;
+        String conversation;
+        try {
+            reply = EventJson.read(message.getPayload(), VettedReply.class);
+            conversation = reply.candidate().inbound().conversationId();
+        } catch (RuntimeException e) {
+            return Uni.createFrom().completionStage(message.nack(e));
+        }
+        return lanes.submit(
+                conversation,
+                () -> dispatcher
+                        .dispatch(reply)
+                        .chain(dispatched -> publish(reply, dispatched))
+                        .onItemOrFailure()
+                        .transformToUni((done, failure) -> Uni.createFrom()
+                                .completionStage(failure == null ? message.ack() : message.nack(failure))));
     }
 
     private Uni<Void> publish(VettedReply reply, ReplyDispatcher.Dispatched dispatched) {

@@ -178,6 +178,36 @@ class VettedConsumerTest {
         assertTrue(PlatformStub.to(inbound.conversationId()).isEmpty());
     }
 
+    /** Replies are in flight concurrently, but one conversation's leave in the order they came. */
+    @Test
+    void oneConversationsRepliesLeaveInOrderWhileOthersInterleave() {
+        InboundEvent first = SampleEvents.userMessage(account(), "第一条");
+        InboundEvent other = SampleEvents.userMessage(account(), "别的会话");
+        List<VettedReply> replies = List.of(
+                Messages.reply(first, Tier.BASIC, "回复一"),
+                Messages.reply(other, Tier.BASIC, "别的回复"),
+                Messages.reply(Messages.next(first, "第二条"), Tier.BASIC, "回复二"),
+                Messages.reply(Messages.next(first, "第三条"), Tier.BASIC, "回复三"));
+        replies.forEach(r ->
+                TopicProbe.send(Topics.REPLY_VETTED, r.candidate().inbound().conversationId(), EventJson.write(r)));
+
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> outcomes.records(
+                                        DispatchOutcome.class,
+                                        o -> first.conversationId().equals(o.conversationId()))
+                                .size()
+                        >= 3);
+
+        List<String> texts = PlatformStub.to(first.conversationId()).stream()
+                .map(r -> r.request().content().text().text())
+                .toList();
+        assertEquals(3, texts.size(), texts.toString());
+        assertEquals("回复一", texts.get(0));
+        assertEquals("回复二", texts.get(1));
+        assertTrue(texts.get(2).startsWith("回复三"), texts.get(2));
+    }
+
     @Test
     void malformedRecordGoesToTheDeadLetterTopic() {
         try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.REPLY_VETTED))) {
