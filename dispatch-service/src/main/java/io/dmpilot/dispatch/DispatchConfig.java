@@ -54,7 +54,7 @@ public interface DispatchConfig {
      * Replies in flight at once (of different conversations; one conversation's go one by one). Each may wait
      * seconds for its typing pause or quota, so one at a time would cap a dispatcher at about a reply a second.
      */
-    @WithDefault("256")
+    @WithDefault("128")
     int maxInFlight();
 
     /** Replies per rolling minute by tier, when not the tier's default of DESIGN §4. */

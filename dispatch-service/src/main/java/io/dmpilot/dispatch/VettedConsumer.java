@@ -67,8 +67,11 @@ public class VettedConsumer {
                         .dispatch(reply)
                         .chain(dispatched -> publish(reply, dispatched))
                         .onItemOrFailure()
-                        .transformToUni((done, failure) -> Uni.createFrom()
-                                .completionStage(failure == null ? message.ack() : message.nack(failure))));
+                        .transformToUni((done, failure) -> {
+                            if (failure == null) return Uni.createFrom().completionStage(message.ack());
+                            LOG.warnf(failure, "conversation %s: reply failed, to the dead-letter topic", conversation);
+                            return Uni.createFrom().completionStage(message.nack(failure));
+                        }));
     }
 
     private Uni<Void> publish(VettedReply reply, ReplyDispatcher.Dispatched dispatched) {
