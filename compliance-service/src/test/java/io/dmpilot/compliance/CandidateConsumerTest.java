@@ -238,7 +238,8 @@ class CandidateConsumerTest {
                 c.createdAt(),
                 c.deadline(),
                 null,
-                new FallbackReply(Tier.BASIC, "fixed:FALLBACK", c.scenario(), fallbackText));
+                new FallbackReply(Tier.BASIC, "fixed:FALLBACK", c.scenario(), fallbackText),
+                null);
     }
 
     private static ReplyCandidate candidate(String text) {

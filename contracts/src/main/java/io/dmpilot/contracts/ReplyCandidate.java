@@ -13,6 +13,8 @@ import java.util.List;
  *     the message still reaches its terminal NO_MATCH outcome through the pipeline instead of vanishing
  * @param fallback a cheaper tier's reply to the same message for when this tier's quota is used up; null when
  *     the candidate is BASIC already or no cheaper engine answers (additive: older producers omit it)
+ * @param offHours whether the message came outside the account's business hours (rules-service owns them), so
+ *     dispatch paces the reply as off-hours; null when the producer does not say
  */
 public record ReplyCandidate(
         String candidateId,
@@ -29,7 +31,8 @@ public record ReplyCandidate(
         long createdAt,
         long deadline,
         String noMatchReason,
-        FallbackReply fallback) {
+        FallbackReply fallback,
+        Boolean offHours) {
 
     /** A candidate without a cheaper fallback. */
     public ReplyCandidate(
@@ -62,6 +65,7 @@ public record ReplyCandidate(
                 createdAt,
                 deadline,
                 noMatchReason,
+                null,
                 null);
     }
 

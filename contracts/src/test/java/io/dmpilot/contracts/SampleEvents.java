@@ -121,7 +121,8 @@ final class SampleEvents {
                 RECEIVED_AT + 15,
                 RECEIVED_AT + 90_000,
                 null,
-                new FallbackReply(Tier.ADVANCED, "rule:7", Scenario.PRODUCT_INQUIRY, "小鹿同学您好！价格请看商品页～"));
+                new FallbackReply(Tier.ADVANCED, "rule:7", Scenario.PRODUCT_INQUIRY, "小鹿同学您好！价格请看商品页～"),
+                false);
     }
 
     static VettedReply approvedWithFallback() {

@@ -123,7 +123,10 @@ public class ReplyDispatcher {
             boolean last = standing.autoRepliesInARow() + 1 >= config.autoRepliesInARow();
             String entry = last ? "\n" + config.humanServiceEntry() : "";
             ReplyCandidate candidate = reply.candidate();
-            boolean offHours = pacer.offHours(candidate.inbound().accountOpenId());
+            // rules-service owns the account's hours and says; dispatch's own setting serves older candidates
+            boolean offHours = candidate.offHours() != null
+                    ? candidate.offHours()
+                    : pacer.offHours(candidate.inbound().accountOpenId());
             Attempt attempt = Attempt.of(reply, load.charge(candidate.tier()), offHours, entry);
             return pacer.pause(offHours, candidate.deadline()).chain(() -> admitThenSend(attempt));
         });

@@ -111,7 +111,8 @@ class QuotaFallbackTest {
                 c.createdAt(),
                 System.currentTimeMillis() + 20_000,
                 null,
-                withFallback ? new FallbackReply(Tier.ADVANCED, "rule:7", Scenario.PRODUCT_INQUIRY, "价格请看商品页") : null);
+                withFallback ? new FallbackReply(Tier.ADVANCED, "rule:7", Scenario.PRODUCT_INQUIRY, "价格请看商品页") : null,
+                null);
     }
 
     private DispatchOutcome publishAndAwait(VettedReply reply) {

@@ -77,6 +77,34 @@ class VettedConsumerTest {
                 1, PlatformStub.to(reply.candidate().inbound().conversationId()).size());
     }
 
+    /** rules-service keeps the account's hours and marks the candidate: dispatch needs no copy of them. */
+    @Test
+    void replyThatRulesMarksOffHoursIsPacedAsOffHours() {
+        ReplyCandidate c = candidate("已收到，明早回复您");
+        VettedReply reply = SampleEvents.approved(new ReplyCandidate(
+                c.candidateId(),
+                c.inbound(),
+                c.agencyId(),
+                c.tier(),
+                c.ruleId(),
+                c.scenario(),
+                c.variant(),
+                c.text(),
+                c.matchedKeywords(),
+                c.score(),
+                c.autoRepliesInARow(),
+                c.createdAt(),
+                c.deadline(),
+                null,
+                null,
+                true));
+
+        DispatchOutcome outcome = publishAndAwait(reply);
+
+        assertEquals(Outcome.SENT, outcome.outcome());
+        assertTrue(outcome.detail().startsWith("off-hours;sent-"), outcome.detail());
+    }
+
     @Test
     void blockedReplyIsNeverSent() {
         ReplyCandidate candidate = candidate("全网最便宜");
@@ -206,6 +234,29 @@ class VettedConsumerTest {
         assertEquals("回复一", texts.get(0));
         assertEquals("回复二", texts.get(1));
         assertTrue(texts.get(2).startsWith("回复三"), texts.get(2));
+    }
+
+    /** A burst wider than the Redis pool: every reply still ends in an outcome, none in the dead-letter topic. */
+    @Test
+    void aBurstOfRepliesAllEndInOutcomes() {
+        String account = account();
+        List<VettedReply> burst = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i ->
+                        Messages.reply(SampleEvents.userMessage(account + "-" + i, "第" + i + "条"), Tier.BASIC, "收到"))
+                .toList();
+        burst.forEach(r ->
+                TopicProbe.send(Topics.REPLY_VETTED, r.candidate().inbound().conversationId(), EventJson.write(r)));
+
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> outcomes.records(
+                                        DispatchOutcome.class,
+                                        o -> o.accountOpenId().startsWith(account))
+                                .size()
+                        >= burst.size());
+        assertTrue(
+                outcomes.records(DispatchOutcome.class, o -> o.accountOpenId().startsWith(account)).stream()
+                        .allMatch(o -> o.outcome() == Outcome.SENT));
     }
 
     @Test

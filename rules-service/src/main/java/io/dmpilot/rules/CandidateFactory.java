@@ -25,6 +25,7 @@ final class CandidateFactory {
             AccountRules rules,
             EngineMatch match,
             Optional<EngineMatch> fallback,
+            boolean offHours,
             int autoRepliesInARow,
             long now) {
         String text = render(match.template(), inbound);
@@ -44,7 +45,8 @@ final class CandidateFactory {
                 deadline(inbound),
                 null,
                 fallback.map(f -> new FallbackReply(f.tier(), f.ruleId(), f.scenario(), render(f.template(), inbound)))
-                        .orElse(null));
+                        .orElse(null),
+                offHours);
     }
 
     String render(String template, InboundEvent inbound) {

@@ -71,8 +71,8 @@ public class ReplyPlanner {
         return worded(inbound, match.get())
                 .chain(reply -> conversations
                         .countAutoReply(inbound)
-                        .map(inARow ->
-                                candidates.reply(inbound, rules, reply, fallback, inARow, System.currentTimeMillis())));
+                        .map(inARow -> candidates.reply(
+                                inbound, rules, reply, fallback, offHours, inARow, System.currentTimeMillis())));
     }
 
     /** A CUSTOM engine's reply, rendered and reworded by the LLM when that step is on; any other as it is. */

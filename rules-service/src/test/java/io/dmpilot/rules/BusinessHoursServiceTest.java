@@ -58,10 +58,12 @@ class BusinessHoursServiceTest {
         assertEquals(Scenario.OFF_HOURS, closed.scenario());
         assertEquals("小王您好，现在是非工作时间，我们明早9点后第一时间回复您～", closed.text());
         assertEquals(Tier.BASIC, closed.tier());
+        assertEquals(Boolean.TRUE, closed.offHours());
 
         putHours(account, null, null, null); // always open
         var open = awaitCandidate(candidates, SampleEvents.userMessage(account, "这个多少钱"));
         assertEquals(Scenario.PRODUCT_INQUIRY, open.scenario());
+        assertEquals(Boolean.FALSE, open.offHours());
     }
 
     @Test
