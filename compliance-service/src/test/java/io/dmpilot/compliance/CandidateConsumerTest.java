@@ -223,23 +223,8 @@ class CandidateConsumerTest {
     }
 
     private static ReplyCandidate withFallback(ReplyCandidate c, String fallbackText) {
-        return new ReplyCandidate(
-                c.candidateId(),
-                c.inbound(),
-                c.agencyId(),
-                Tier.ADVANCED,
-                "rule:1",
-                c.scenario(),
-                c.variant(),
-                c.text(),
-                c.matchedKeywords(),
-                c.score(),
-                c.autoRepliesInARow(),
-                c.createdAt(),
-                c.deadline(),
-                null,
-                new FallbackReply(Tier.BASIC, "fixed:FALLBACK", c.scenario(), fallbackText),
-                null);
+        FallbackReply fallback = new FallbackReply(Tier.BASIC, "fixed:FALLBACK", c.scenario(), fallbackText);
+        return SampleEvents.candidate(c.inbound(), Tier.ADVANCED, "rule:1", c.text(), fallback, null);
     }
 
     private static ReplyCandidate candidate(String text) {

@@ -80,24 +80,8 @@ class VettedConsumerTest {
     /** rules-service keeps the account's hours and marks the candidate: dispatch needs no copy of them. */
     @Test
     void replyThatRulesMarksOffHoursIsPacedAsOffHours() {
-        ReplyCandidate c = candidate("已收到，明早回复您");
-        VettedReply reply = SampleEvents.approved(new ReplyCandidate(
-                c.candidateId(),
-                c.inbound(),
-                c.agencyId(),
-                c.tier(),
-                c.ruleId(),
-                c.scenario(),
-                c.variant(),
-                c.text(),
-                c.matchedKeywords(),
-                c.score(),
-                c.autoRepliesInARow(),
-                c.createdAt(),
-                c.deadline(),
-                null,
-                null,
-                true));
+        VettedReply reply = SampleEvents.approved(SampleEvents.candidate(
+                SampleEvents.userMessage(account(), "半夜了"), Tier.BASIC, "fixed:FALLBACK", "已收到，明早回复您", null, true));
 
         DispatchOutcome outcome = publishAndAwait(reply);
 

@@ -1,5 +1,6 @@
 package io.dmpilot.testing;
 
+import io.dmpilot.contracts.FallbackReply;
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.InboundKind;
 import io.dmpilot.contracts.ReplyCandidate;
@@ -34,22 +35,29 @@ public final class SampleEvents {
     }
 
     public static ReplyCandidate candidate(InboundEvent inbound, Tier tier, String text) {
-        long now = System.currentTimeMillis();
+        return candidate(inbound, tier, "fixed:FALLBACK", text, null, null);
+    }
+
+    /** A matched candidate with every field a test may vary; scenario FALLBACK, due 90 s after receipt. */
+    public static ReplyCandidate candidate(
+            InboundEvent inbound, Tier tier, String ruleId, String text, FallbackReply fallback, Boolean offHours) {
         return new ReplyCandidate(
                 "cand:" + inbound.eventId(),
                 inbound,
                 "demo-agency",
                 tier,
-                "fixed:FALLBACK",
+                ruleId,
                 Scenario.FALLBACK,
                 null,
                 text,
                 List.of(),
                 1.0,
                 0,
-                now,
+                System.currentTimeMillis(),
                 inbound.receivedAt() + 90_000,
-                null);
+                null,
+                fallback,
+                offHours);
     }
 
     public static ReplyCandidate noMatch(InboundEvent inbound, String reason) {

@@ -99,22 +99,7 @@ class ViolationLedgerTest {
     }
 
     private static ReplyCandidate candidate(String account, String ruleId, String text) {
-        ReplyCandidate c = SampleEvents.candidate(SampleEvents.userMessage(account, "问一下"), Tier.BASIC, text);
-        return new ReplyCandidate(
-                c.candidateId(),
-                c.inbound(),
-                c.agencyId(),
-                c.tier(),
-                ruleId,
-                c.scenario(),
-                c.variant(),
-                c.text(),
-                c.matchedKeywords(),
-                c.score(),
-                c.autoRepliesInARow(),
-                c.createdAt(),
-                c.deadline(),
-                c.noMatchReason());
+        return SampleEvents.candidate(SampleEvents.userMessage(account, "问一下"), Tier.BASIC, ruleId, text, null, null);
     }
 
     private static void send(ReplyCandidate candidate) {
