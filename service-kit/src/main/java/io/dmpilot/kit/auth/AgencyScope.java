@@ -28,8 +28,8 @@ public record AgencyScope(String agencyId) {
     /** For requests that name an agency themselves (creating in it): a caller acts for its own agency only. */
     public void requireOwn(String requestedAgencyId, String field) {
         if (!sees(requestedAgencyId)) {
-            throw new ProblemException(
-                    new Problem("about:blank", "Forbidden", 403, "your API key belongs to another agency", field));
+            throw new ProblemException(new Problem(
+                    "about:blank", "Forbidden", 403, "an agency's API key acts for its own agency only", field));
         }
     }
 }

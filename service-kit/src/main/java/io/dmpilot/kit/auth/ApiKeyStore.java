@@ -6,19 +6,22 @@ import io.quarkus.redis.datasource.set.ReactiveSetCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * API key records in Redis, which every replica of every service reads: a hash {@code auth:key:<prefix>}
- * (agency, role, name, created, revoked, hash of the secret) and the set {@code auth:keys} of all prefixes,
- * for listing. Revoking marks the record instead of deleting it, so a revoked key stays listed.
+ * (agency, role, name, created, revoked, hash of the secret), and for listing the sets {@code auth:keys} (all
+ * prefixes) and {@code auth:agency-keys:<agency>}. Revoking marks the record instead of deleting it, so a
+ * revoked key stays listed.
  */
 @ApplicationScoped
 public class ApiKeyStore {
     static final String RECORD = "auth:key:";
     static final String INDEX = "auth:keys";
+    static final String AGENCY_INDEX = "auth:agency-keys:";
 
     private final ReactiveHashCommands<String, String, String> hashes;
     private final ReactiveSetCommands<String, String> sets;
@@ -40,12 +43,14 @@ public class ApiKeyStore {
                 new KeyRecord(key.prefix(), agencyId, role, name, System.currentTimeMillis(), false, key.secretHash());
         return hashes.hset(RECORD + key.prefix(), toFields(record))
                 .chain(() -> sets.sadd(INDEX, key.prefix()))
+                .chain(() ->
+                        agencyId == null ? Uni.createFrom().item(0) : sets.sadd(AGENCY_INDEX + agencyId, key.prefix()))
                 .replaceWith(new IssuedKey(key, record));
     }
 
     /** Every key of the agency (every key at all for null), oldest first. */
     public Uni<List<KeyRecord>> list(String agencyIdOrNull) {
-        return sets.smembers(INDEX)
+        return sets.smembers(agencyIdOrNull == null ? INDEX : AGENCY_INDEX + agencyIdOrNull)
                 .chain(prefixes -> prefixes.isEmpty()
                         ? Uni.createFrom().item(List.<KeyRecord>of())
                         : Uni.join()
@@ -64,7 +69,7 @@ public class ApiKeyStore {
     }
 
     private static Map<String, String> toFields(KeyRecord record) {
-        Map<String, String> fields = new java.util.HashMap<>();
+        Map<String, String> fields = new HashMap<>();
         if (record.agencyId() != null) fields.put("agency", record.agencyId());
         fields.put("role", record.role());
         fields.put("name", record.name() == null ? "" : record.name());
