@@ -1,7 +1,7 @@
 package io.dmpilot.dispatch;
 
-import jakarta.annotation.security.PermitAll;
 import io.dmpilot.dispatch.douyin.TokenRefreshResponse;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;

@@ -1,8 +1,8 @@
 package io.dmpilot.dispatch;
 
-import jakarta.annotation.security.PermitAll;
 import io.dmpilot.contracts.douyin.DouyinSendRequest;
 import io.dmpilot.contracts.douyin.DouyinSendResponse;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
