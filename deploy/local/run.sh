@@ -15,6 +15,9 @@
 #
 # Logs: .local-stack/logs/<service>.log. Knobs (environment): TYPING_PAUSE_MIN/MAX (default 0ms: off, so a
 # message is answered at once; the product default is 500ms–2s), SERVICE_JVM_OPTS, *_PORT.
+#
+# Operator endpoints need an API key (docs/SECURITY.md). Local runs use the superadmin key below unless
+# DMPILOT_BOOTSTRAP_KEY is set; it is public, so it is for this machine only — never for a deployment.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -26,6 +29,8 @@ PID_DIR=$STACK_HOME/pids
 # service's CPU compiling for minutes; with C1 alone the stack answered at p50 48 ms instead of 4.4 s after the
 # same warm-up (docs/benchmarks/end-to-end.md). A Kubernetes pod with its own cores keeps the JVM's default.
 SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+LOCAL_BOOTSTRAP_KEY=dmp_local_dmpilot-local-bootstrap-only
+DMPILOT_BOOTSTRAP_KEY=${DMPILOT_BOOTSTRAP_KEY:-$LOCAL_BOOTSTRAP_KEY}
 
 # module:port, in start order
 SERVICES=(
@@ -97,6 +102,7 @@ launch() {
     INGEST_WEBHOOK_URL="http://127.0.0.1:${SERVICES[0]##*:}/webhook/douyin" \
     DOUYIN_API_URL="http://127.0.0.1:${SERVICES[5]##*:}" \
     RULES_URL="http://127.0.0.1:${SERVICES[1]##*:}" \
+    DMPILOT_BOOTSTRAP_KEY=$DMPILOT_BOOTSTRAP_KEY \
     TYPING_PAUSE_MIN=${TYPING_PAUSE_MIN:-0ms} TYPING_PAUSE_MAX=${TYPING_PAUSE_MAX:-0ms} \
     KAFKA_AUTO_OFFSET_RESET=${KAFKA_AUTO_OFFSET_RESET:-latest} \
     nohup java $SERVICE_JVM_OPTS -jar "$(jar_of "$module")" >>"$LOG_DIR/$module.log" 2>&1 &
@@ -151,12 +157,16 @@ cmd_up() {
   say "services: starting (logs in $LOG_DIR)"
   trap 'stop_services; exit 130' INT TERM
   start_services
+  local shown_key='<your DMPILOT_BOOTSTRAP_KEY>'
+  [[ $DMPILOT_BOOTSTRAP_KEY == "$LOCAL_BOOTSTRAP_KEY" ]] && shown_key=$LOCAL_BOOTSTRAP_KEY
   cat <<MSG
 
 dmpilot is running. Send a private message as a Douyin user would, and see the reply:
   curl -s -X POST http://127.0.0.1:${SERVICES[5]##*:}/sim/messages -H 'Content-Type: application/json' \\
        -d '{"accountOpenId":"demo-account","text":"这个多少钱","nickname":"小王"}'
   curl -s "http://127.0.0.1:${SERVICES[5]##*:}/sim/sent?conversationId=<conversationId from above>"
+Operator endpoints take the superadmin key (docs/SECURITY.md):
+  curl -s -H "Authorization: Bearer $shown_key" http://127.0.0.1:${SERVICES[4]##*:}/analytics/accounts/demo-account/outcomes
 MSG
   if [[ $detach == --detach ]]; then
     trap - INT TERM

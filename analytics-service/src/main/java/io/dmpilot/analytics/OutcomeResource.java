@@ -1,6 +1,8 @@
 package io.dmpilot.analytics;
 
+import io.dmpilot.kit.auth.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Operators' view of an account's outcomes. An account never seen answers zeros, not 404. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/analytics/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public class OutcomeResource {

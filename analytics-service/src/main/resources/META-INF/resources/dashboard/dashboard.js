@@ -28,8 +28,14 @@
     c.setOption(option, true);
   }
 
+  // the operator's API key (viewer or above) lives in this tab's session only, never in the URL
+  const KEY = 'dmpilot.key';
+
   async function get(path) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+    const headers = { Accept: 'application/json' };
+    const key = sessionStorage.getItem(KEY);
+    if (key) headers.Authorization = 'Bearer ' + key;
+    const response = await fetch(path, { headers: headers });
     if (!response.ok) throw new Error(path + ' answered ' + response.status);
     return response.json();
   }
@@ -128,6 +134,8 @@
   form.addEventListener('submit', event => {
     event.preventDefault();
     const f = new FormData(form);
+    if (f.get('key')) sessionStorage.setItem(KEY, f.get('key'));
+    form.key.value = '';
     const params = new URLSearchParams({ account: f.get('account'), from: f.get('from'), to: f.get('to') });
     history.replaceState(null, '', '?' + params);
     load(f.get('account'), f.get('from'), f.get('to'));

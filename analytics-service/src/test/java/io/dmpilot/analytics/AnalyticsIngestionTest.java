@@ -1,5 +1,6 @@
 package io.dmpilot.analytics;
 
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -63,7 +64,8 @@ class AnalyticsIngestionTest {
 
     @Test
     void theFunnelIsAlsoCsv() {
-        given().accept("text/csv")
+        asSuperadmin()
+                .accept("text/csv")
                 .get(
                         "/analytics/accounts/{id}/funnel?from={f}&to={t}",
                         scenario.account,
@@ -96,7 +98,8 @@ class AnalyticsIngestionTest {
                 .body("rising.find { it.word == '退货' }.change", equalTo(2))
                 .body("falling.size()", equalTo(0));
         // seen from the next day, the same words fall
-        given().get(
+        asSuperadmin()
+                .get(
                         "/analytics/accounts/{id}/keywords?from=2026-11-21&to=2026-11-21&compareFrom={d}&compareTo={d}",
                         scenario.account,
                         AnalyticsScenario.DAY,
@@ -110,7 +113,8 @@ class AnalyticsIngestionTest {
 
     @Test
     void responseTimesGiveExactSharesWithin90SecondsAndWithinEachTiersSlo() {
-        given().get(
+        asSuperadmin()
+                .get(
                         "/analytics/accounts/{id}/response-times?from={f}&to={t}",
                         scenario.account,
                         AnalyticsScenario.FROM,
@@ -132,7 +136,8 @@ class AnalyticsIngestionTest {
 
     @Test
     void thePathMatrixHasTheScenarioTransitionsOfEachConversation() {
-        given().get(
+        asSuperadmin()
+                .get(
                         "/analytics/accounts/{id}/paths?from={f}&to={t}",
                         scenario.account,
                         AnalyticsScenario.FROM,
@@ -156,7 +161,8 @@ class AnalyticsIngestionTest {
 
     @Test
     void abResultsCompareEachVariantWithTheBaseline() {
-        given().get(
+        asSuperadmin()
+                .get(
                         "/analytics/accounts/{id}/ab?from={f}&to={t}",
                         scenario.account,
                         AnalyticsScenario.FROM,
@@ -173,7 +179,8 @@ class AnalyticsIngestionTest {
 
     @Test
     void theOriginalOutcomeSummaryStillCountsOnce() {
-        given().get("/analytics/accounts/{id}/outcomes", scenario.account)
+        asSuperadmin()
+                .get("/analytics/accounts/{id}/outcomes", scenario.account)
                 .then()
                 .statusCode(200)
                 .body("counts.RECEIVED", equalTo(5))
@@ -195,12 +202,14 @@ class AnalyticsIngestionTest {
 
     @Test
     void reportsAnswerProblemsForBadWindows() {
-        given().get("/analytics/accounts/{id}/funnel?from=yesterday", scenario.account)
+        asSuperadmin()
+                .get("/analytics/accounts/{id}/funnel?from=yesterday", scenario.account)
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("from"));
-        given().get("/analytics/accounts/{id}/keywords?limit=0", scenario.account)
+        asSuperadmin()
+                .get("/analytics/accounts/{id}/keywords?limit=0", scenario.account)
                 .then()
                 .statusCode(400);
     }
@@ -219,7 +228,8 @@ class AnalyticsIngestionTest {
     }
 
     private ValidatableResponse funnel(String filter) {
-        return given().get(
+        return asSuperadmin()
+                .get(
                         "/analytics/accounts/{id}/funnel?from={f}&to={t}" + filter,
                         scenario.account,
                         AnalyticsScenario.FROM,
@@ -229,7 +239,8 @@ class AnalyticsIngestionTest {
     }
 
     private ValidatableResponse keywords() {
-        return given().get(
+        return asSuperadmin()
+                .get(
                         "/analytics/accounts/{id}/keywords?from={d}&to={d}",
                         scenario.account,
                         AnalyticsScenario.DAY,

@@ -1,6 +1,6 @@
 package io.dmpilot.analytics;
 
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.dmpilot.contracts.InboundEvent;
@@ -91,7 +91,8 @@ final class AnalyticsScenario {
     private static void awaitSentinel(String sentinel, int converted) {
         Awaitility.await()
                 .atMost(WAIT)
-                .untilAsserted(() -> given().get("/analytics/accounts/{id}/funnel?from={f}&to={t}", sentinel, FROM, TO)
+                .untilAsserted(() -> asSuperadmin()
+                        .get("/analytics/accounts/{id}/funnel?from={f}&to={t}", sentinel, FROM, TO)
                         .then()
                         .statusCode(200)
                         .body("steps.find { it.step == 'RECEIVED' }.count", equalTo(1))

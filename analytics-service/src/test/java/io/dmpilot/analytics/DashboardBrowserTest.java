@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.dmpilot.testing.OperatorKeys;
 import io.dmpilot.testing.TestServices;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -54,6 +55,10 @@ class DashboardBrowserTest {
                         .build(),
                 options(chromium.get()));
         try {
+            // the page keeps the operator's key in the tab's session storage (never in the URL)
+            browser.get(page.toString());
+            ((JavascriptExecutor) browser)
+                    .executeScript("sessionStorage.setItem('dmpilot.key', arguments[0])", OperatorKeys.LOCAL_BOOTSTRAP);
             browser.get(page + "?account=" + scenario.account + "&from=" + AnalyticsScenario.DAY + "&to="
                     + AnalyticsScenario.DAY);
             Awaitility.await()

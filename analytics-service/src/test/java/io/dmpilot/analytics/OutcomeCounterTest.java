@@ -1,5 +1,6 @@
 package io.dmpilot.analytics;
 
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -134,7 +135,8 @@ class OutcomeCounterTest {
 
     @Test
     void anOverlongAccountIdIsAProblemNamingTheField() {
-        given().get("/analytics/accounts/{id}/outcomes", "a".repeat(129))
+        asSuperadmin()
+                .get("/analytics/accounts/{id}/outcomes", "a".repeat(129))
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -156,7 +158,7 @@ class OutcomeCounterTest {
     }
 
     private static Response summary(String account) {
-        return given().get("/analytics/accounts/{id}/outcomes", account);
+        return asSuperadmin().get("/analytics/accounts/{id}/outcomes", account);
     }
 
     /** Every outcome at zero except the ones given. */

@@ -1,6 +1,6 @@
 package io.dmpilot.compliance;
 
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -206,7 +206,8 @@ class CandidateConsumerTest {
 
     @Test
     void operatorsCanCheckATemplateOverRest() {
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("text", "加 微 信 领优惠"))
                 .post("/compliance/check")
                 .then()
@@ -214,7 +215,8 @@ class CandidateConsumerTest {
                 .body("verdict", equalTo("BLOCKED"))
                 .body("findings[0].category", equalTo("DIVERSION"))
                 .body("findings[0].start", equalTo(0));
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of())
                 .post("/compliance/check")
                 .then()

@@ -14,21 +14,31 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What a service's application.properties says about how it must be deployed (prod profile). */
+/**
+ * What a service's configuration says about how it must be deployed (prod profile): its application.properties
+ * over service-kit's defaults, which every service inherits.
+ */
 record ServiceConfig(String module, Properties properties) {
     static final List<String> MODULES =
             List.of("ingest-service", "rules-service", "compliance-service", "dispatch-service", "analytics-service");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
 
+    private static final Path KIT_DEFAULTS =
+            Path.of("service-kit/src/main/resources/META-INF/microprofile-config.properties");
+
     static ServiceConfig load(String module) {
-        Path file = Overlay.ROOT.resolve(module).resolve("src/main/resources/application.properties");
         Properties properties = new Properties();
+        read(Overlay.ROOT.resolve(KIT_DEFAULTS), properties);
+        read(Overlay.ROOT.resolve(module).resolve("src/main/resources/application.properties"), properties);
+        return new ServiceConfig(module, properties);
+    }
+
+    private static void read(Path file, Properties into) {
         try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
+            into.load(reader);
         } catch (IOException e) {
             throw new AssertionError("cannot read " + file, e);
         }
-        return new ServiceConfig(module, properties);
     }
 
     /** The port the service listens on when nothing overrides it. */

@@ -1,6 +1,6 @@
 package io.dmpilot.dispatch;
 
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,7 +82,8 @@ class HandoffQueueTest {
         Handoff handoff = handoffs.awaitRecords(Handoff.class, h -> conversation.equals(h.conversationId()), WAIT)
                 .get(0);
         assertEquals(HandoffReason.AUTO_REPLY_CAP, handoff.reason());
-        given().get("/handoffs/{account}", first.accountOpenId())
+        asSuperadmin()
+                .get("/handoffs/{account}", first.accountOpenId())
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(1))
@@ -98,13 +99,15 @@ class HandoffQueueTest {
         String account = inbound.accountOpenId();
         String conversation = inbound.conversationId();
 
-        given().contentType(ContentType.JSON)
+        asSuperadmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("operator", "op-1"))
                 .post("/handoffs/{a}/{c}/claim", account, conversation)
                 .then()
                 .statusCode(200)
                 .body("claimedBy", equalTo("op-1"));
-        given().contentType(ContentType.JSON)
+        asSuperadmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("operator", "op-1", "text", "您好，我是客服小李"))
                 .post("/handoffs/{a}/{c}/reply", account, conversation)
                 .then()
@@ -121,9 +124,12 @@ class HandoffQueueTest {
                 conversations.autoRepliesInARow(account, conversation).await().atMost(WAIT));
         assertTrue(conversations.standing(inbound).await().atMost(WAIT).humanActive(), "a human reply pauses");
 
-        given().post("/handoffs/{a}/{c}/release", account, conversation).then().statusCode(204);
-        given().get("/handoffs/{a}", account).then().statusCode(200).body("$", hasSize(0));
-        given().get("/handoffs/{a}/{c}", account, conversation).then().statusCode(404);
+        asSuperadmin()
+                .post("/handoffs/{a}/{c}/release", account, conversation)
+                .then()
+                .statusCode(204);
+        asSuperadmin().get("/handoffs/{a}", account).then().statusCode(200).body("$", hasSize(0));
+        asSuperadmin().get("/handoffs/{a}/{c}", account, conversation).then().statusCode(404);
     }
 
     @Test
@@ -132,17 +138,20 @@ class HandoffQueueTest {
         String account = inbound.accountOpenId();
         String conversation = inbound.conversationId();
 
-        given().contentType(ContentType.JSON)
+        asSuperadmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("operator", "op-1", "text", "抢答"))
                 .post("/handoffs/{a}/{c}/reply", account, conversation)
                 .then()
                 .statusCode(409);
-        given().contentType(ContentType.JSON)
+        asSuperadmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("operator", "op-1"))
                 .post("/handoffs/{a}/{c}/claim", account, conversation)
                 .then()
                 .statusCode(200);
-        given().contentType(ContentType.JSON)
+        asSuperadmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("operator", "op-2"))
                 .post("/handoffs/{a}/{c}/claim", account, conversation)
                 .then()
@@ -153,24 +162,34 @@ class HandoffQueueTest {
 
     @Test
     void unknownConversationsAndInvalidRequestsAreProblems() {
-        given().post("/handoffs/{a}/{c}/release", "nobody", "nothing").then().statusCode(404);
-        given().contentType(ContentType.JSON)
+        asSuperadmin()
+                .post("/handoffs/{a}/{c}/release", "nobody", "nothing")
+                .then()
+                .statusCode(404);
+        asSuperadmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("operator", " "))
                 .post("/handoffs/{a}/{c}/claim", "nobody", "nothing")
                 .then()
                 .statusCode(400)
                 .body("field", equalTo("operator"));
-        given().get("/handoffs/{a}?limit=0", "nobody").then().statusCode(400).body("field", equalTo("limit"));
+        asSuperadmin()
+                .get("/handoffs/{a}?limit=0", "nobody")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("limit"));
     }
 
     @Test
     void listOnlyShowsConversationsOlderThanTheAskedAge() {
         InboundEvent inbound = handedOff();
-        given().get("/handoffs/{a}?minAgeSeconds=3600", inbound.accountOpenId())
+        asSuperadmin()
+                .get("/handoffs/{a}?minAgeSeconds=3600", inbound.accountOpenId())
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(0));
-        given().get("/handoffs/{a}?minAgeSeconds=0", inbound.accountOpenId())
+        asSuperadmin()
+                .get("/handoffs/{a}?minAgeSeconds=0", inbound.accountOpenId())
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(1));

@@ -1,6 +1,7 @@
 package io.dmpilot.dispatch;
 
 import io.dmpilot.dispatch.douyin.TokenRefreshResponse;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** The platform's token refresh, served by the test application: hands out a new token per call. */
 @Path("/oauth/refresh_token/")
+@PermitAll // plays the Douyin platform, which dmpilot's operator keys have nothing to do with
 public class OAuthStub {
     public record Refresh(String clientKey, String grantType, String refreshToken, String issued) {}
 

@@ -1,6 +1,6 @@
 package io.dmpilot.dispatch;
 
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,13 +68,17 @@ class ScreenedHandoffTest {
 
         assertEquals("awaiting-human", awaitOutcome(reply, Outcome.HANDED_OFF).detail());
         assertTrue(PlatformStub.to(conversation).isEmpty(), "nothing reached the platform");
-        given().get("/handoffs/{a}/{c}", account, conversation)
+        asSuperadmin()
+                .get("/handoffs/{a}/{c}", account, conversation)
                 .then()
                 .statusCode(200)
                 .body("lastMessageId", equalTo(next.serverMessageId()))
                 .body("waitingMessages", equalTo(1));
 
-        given().post("/handoffs/{a}/{c}/release", account, conversation).then().statusCode(204);
+        asSuperadmin()
+                .post("/handoffs/{a}/{c}/release", account, conversation)
+                .then()
+                .statusCode(204);
         VettedReply after = Messages.reply(Messages.next(crisis, "谢谢"), Tier.BASIC, "不客气");
         send(after);
 
@@ -112,7 +116,8 @@ class ScreenedHandoffTest {
         send(next);
 
         awaitOutcome(next, Outcome.HANDED_OFF);
-        given().get("/handoffs/{a}", account)
+        asSuperadmin()
+                .get("/handoffs/{a}", account)
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(1))
@@ -138,7 +143,8 @@ class ScreenedHandoffTest {
         send(noMatch);
 
         awaitOutcome(noMatch, Outcome.NO_MATCH);
-        given().get("/handoffs/{a}/{c}", crisis.accountOpenId(), crisis.conversationId())
+        asSuperadmin()
+                .get("/handoffs/{a}/{c}", crisis.accountOpenId(), crisis.conversationId())
                 .then()
                 .statusCode(200)
                 .body("lastMessageId", equalTo(crisis.serverMessageId()))
@@ -216,9 +222,12 @@ class ScreenedHandoffTest {
     private static void awaitQueued(String account, String conversation, String reason) {
         Awaitility.await()
                 .atMost(WAIT)
-                .until(() ->
-                        given().get("/handoffs/{a}/{c}", account, conversation).statusCode() == 200);
-        given().get("/handoffs/{a}/{c}", account, conversation)
+                .until(() -> asSuperadmin()
+                                .get("/handoffs/{a}/{c}", account, conversation)
+                                .statusCode()
+                        == 200);
+        asSuperadmin()
+                .get("/handoffs/{a}/{c}", account, conversation)
                 .then()
                 .statusCode(200)
                 .body("reason", equalTo(reason));

@@ -44,6 +44,12 @@ public interface SimConfig {
     @WithDefault("http://127.0.0.1:8082")
     String rulesUrl();
 
+    /**
+     * The operator API key load runs create accounts with (an admin of the run's agency or the superadmin);
+     * {@code DMPILOT_BOOTSTRAP_KEY}, by default the local runs' key (docs/SECURITY.md).
+     */
+    String operatorKey();
+
     /** Load runs read terminal outcomes from here to check that nothing was lost. */
     @WithDefault("127.0.0.1:9092")
     String kafkaBootstrapServers();

@@ -1,11 +1,13 @@
 package io.dmpilot.sim;
 
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dmpilot.testing.LocalAddresses;
+import io.dmpilot.testing.OperatorKeys;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +68,8 @@ class PipelineIT {
                 LocalAddresses.redis(),
                 "PG_URL",
                 LocalAddresses.postgres(),
+                "DMPILOT_BOOTSTRAP_KEY",
+                OperatorKeys.LOCAL_BOOTSTRAP,
                 // fresh consumer groups reading only what this run sends: neither a platform running beside
                 // the test nor the records other suites left on the shared topics are in the way
                 "KAFKA_GROUP_PREFIX",
@@ -166,6 +170,20 @@ class PipelineIT {
                 .extract()
                 .asString();
         assertTrue(report.contains("**passed**"), report);
+    }
+
+    @Test
+    void operatorEndpointsOfThePackagedServicesNeedAKey() {
+        Map<String, String> endpoints = Map.of(
+                "rules-service", "/accounts",
+                "compliance-service", "/lexicons/terms",
+                "dispatch-service", "/handoffs/demo-account",
+                "analytics-service", "/analytics/accounts/demo-account/outcomes");
+        endpoints.forEach((module, path) -> {
+            String url = stack.service(module).url() + path;
+            given().get(url).then().statusCode(401).contentType("application/problem+json");
+            asSuperadmin().get(url).then().statusCode(200);
+        });
     }
 
     @Test
@@ -276,7 +294,8 @@ class PipelineIT {
 
     private static String createAccount(String fixedReply) {
         String openId = "it-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON)
+        asSuperadmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of(
                         "openId",
                         openId,
@@ -320,7 +339,8 @@ class PipelineIT {
     }
 
     private static int count(String account, String outcome) {
-        Integer n = given().get(analytics + "/analytics/accounts/{id}/outcomes", account)
+        Integer n = asSuperadmin()
+                .get(analytics + "/analytics/accounts/{id}/outcomes", account)
                 .then()
                 .statusCode(200)
                 .extract()

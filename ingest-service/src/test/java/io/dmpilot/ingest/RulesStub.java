@@ -2,6 +2,8 @@ package io.dmpilot.ingest;
 
 import io.dmpilot.ingest.accounts.KnownAccount;
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * against the real rules-service in PipelineIT). Answers in rules-service's shape, templates included.
  */
 @Path("/accounts")
+@RolesAllowed(Roles.SUPERADMIN) // as rules-service answers ingest: only with the platform's key
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesStub {
     public record Account(

@@ -2,6 +2,7 @@ package io.dmpilot.rules;
 
 import io.dmpilot.contracts.Tier;
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.auth.AgencyScope;
 import io.dmpilot.rules.engine.BusinessHours;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
@@ -48,6 +49,18 @@ public class Account extends PanacheEntityBase {
 
     public static Uni<Account> byOpenId(String openId) {
         return findById(openId);
+    }
+
+    /**
+     * The account if the caller's agency may see it. Another agency's account answers exactly like a missing
+     * one, so open ids cannot be probed (docs/SECURITY.md).
+     */
+    public static Uni<Account> visible(String openId, AgencyScope scope) {
+        return byOpenId(openId).invoke(account -> {
+            if (account == null || !scope.sees(account.agencyId)) {
+                throw ProblemException.notFound("no account " + openId);
+            }
+        });
     }
 
     /** The account, or a 404 problem. */

@@ -2,8 +2,13 @@ package io.dmpilot.rules;
 
 import io.dmpilot.contracts.Scenario;
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.auth.AgencyScope;
+import io.dmpilot.kit.auth.Caller;
+import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,21 +23,29 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** Operators' API for accounts and their templates. Every change is announced on config.changes.v1. */
+/**
+ * Operators' API for accounts and their templates. Every change is announced on config.changes.v1. A caller
+ * sees its own agency's accounts only; creating one is for the agency's admin.
+ */
 @Path("/accounts")
+@RolesAllowed(Roles.OPERATOR)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
     private final ConfigChangePublisher changes;
+    private final Caller caller;
 
-    public AccountResource(ConfigChangePublisher changes) {
+    public AccountResource(ConfigChangePublisher changes, Caller caller) {
         this.changes = changes;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     public Uni<Response> create(AccountRequest request) {
         if (request == null) throw ProblemException.badRequest("a JSON body is required");
         request.validate();
+        caller.scope().requireOwn(request.agencyId(), "agencyId");
         return Panache.withTransaction(() -> Account.byOpenId(request.openId()).chain(existing -> {
                     if (existing != null) {
                         throw ProblemException.conflict("account " + request.openId() + " exists");
@@ -51,14 +64,20 @@ public class AccountResource {
         if (page < 0 || size < 1 || size > 500) {
             throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and 500");
         }
-        return Panache.withSession(() ->
-                Account.<Account>findAll().page(page, size).list().chain(accounts -> AccountSetup.views(accounts)));
+        AgencyScope scope = caller.scope();
+        return Panache.withSession(() -> (scope.everyAgency()
+                        ? Account.<Account>findAll(Sort.by("openId"))
+                        : Account.<Account>find("agencyId", Sort.by("openId"), scope.agencyId()))
+                .page(page, size)
+                .list()
+                .chain(accounts -> AccountSetup.views(accounts)));
     }
 
     @GET
     @Path("/{openId}")
     public Uni<AccountView> get(@PathParam("openId") String openId) {
-        return Panache.withSession(() -> AccountSetup.view(openId));
+        AgencyScope scope = caller.scope();
+        return Panache.withSession(() -> Account.visible(openId, scope).chain(() -> AccountSetup.view(openId)));
     }
 
     @PUT
@@ -68,7 +87,9 @@ public class AccountResource {
         if (request == null) throw ProblemException.badRequest("a JSON body is required");
         request.validate();
         Scenario parsed = parseScenario(scenario);
-        return Panache.withTransaction(() -> AccountSetup.putTemplate(openId, parsed, request.text()))
+        AgencyScope scope = caller.scope();
+        return Panache.withTransaction(() -> Account.visible(openId, scope)
+                        .chain(() -> AccountSetup.putTemplate(openId, parsed, request.text())))
                 .call(view -> changes.upserted("account", openId));
     }
 
@@ -78,7 +99,9 @@ public class AccountResource {
     public Uni<AccountView> setBusinessHours(@PathParam("openId") String openId, BusinessHoursRequest request) {
         if (request == null) throw ProblemException.badRequest("a JSON body is required");
         request.validate();
-        return Panache.withTransaction(() -> AccountSetup.setBusinessHours(openId, request))
+        AgencyScope scope = caller.scope();
+        return Panache.withTransaction(() ->
+                        Account.visible(openId, scope).chain(() -> AccountSetup.setBusinessHours(openId, request)))
                 .call(view -> changes.upserted("account", openId));
     }
 
@@ -87,7 +110,9 @@ public class AccountResource {
     @Path("/{openId}/crisis")
     public Uni<AccountView> setCrisis(@PathParam("openId") String openId, CrisisRequest request) {
         if (request == null) throw ProblemException.badRequest("a JSON body {\"enabled\": true|false} is required");
-        return Panache.withTransaction(() -> AccountSetup.setCrisis(openId, request.enabled()))
+        AgencyScope scope = caller.scope();
+        return Panache.withTransaction(() ->
+                        Account.visible(openId, scope).chain(() -> AccountSetup.setCrisis(openId, request.enabled())))
                 .call(view -> changes.upserted("account", openId));
     }
 

@@ -1,9 +1,13 @@
 package io.dmpilot.rules;
 
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.auth.AgencyScope;
+import io.dmpilot.kit.auth.Caller;
+import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -23,14 +27,17 @@ import java.util.List;
  * Operators' API for a CUSTOM account's semantic intents (example phrases per scenario). Intents of an account
  * of a lower tier are stored but never used: its tier does not reach the semantic engine.
  */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/accounts/{openId}/intents")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class IntentResource {
     private final ConfigChangePublisher changes;
+    private final Caller caller;
 
-    public IntentResource(ConfigChangePublisher changes) {
+    public IntentResource(ConfigChangePublisher changes, Caller caller) {
         this.changes = changes;
+        this.caller = caller;
     }
 
     @POST
@@ -38,7 +45,8 @@ public class IntentResource {
         SemanticIntent intent = new SemanticIntent();
         intent.accountOpenId = openId;
         required(request).applyTo(intent);
-        return Panache.withTransaction(() -> Account.required(openId).chain(intent::persist))
+        AgencyScope scope = caller.scope();
+        return Panache.withTransaction(() -> Account.visible(openId, scope).chain(intent::persist))
                 .call(() -> changes.upserted("account-rules", openId))
                 .map(saved -> Response.created(URI.create("/accounts/" + openId + "/intents/" + intent.id))
                         .entity(IntentView.of(intent))
@@ -53,7 +61,8 @@ public class IntentResource {
         if (page < 0 || size < 1 || size > 500) {
             throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and 500");
         }
-        return Panache.withSession(() -> Account.required(openId)
+        AgencyScope scope = caller.scope();
+        return Panache.withSession(() -> Account.visible(openId, scope)
                 .chain(() -> SemanticIntent.<SemanticIntent>find("accountOpenId", Sort.by("id"), openId)
                         .page(page, size)
                         .list())
@@ -65,7 +74,9 @@ public class IntentResource {
     public Uni<IntentView> replace(
             @PathParam("openId") String openId, @PathParam("intentId") long intentId, IntentRequest request) {
         required(request).applyTo(new SemanticIntent()); // all-or-nothing: check before touching the stored one
-        return Panache.withTransaction(() -> requireIntent(openId, intentId).invoke(request::applyTo))
+        AgencyScope scope = caller.scope();
+        return Panache.withTransaction(
+                        () -> requireIntent(openId, intentId, scope).invoke(request::applyTo))
                 .call(() -> changes.upserted("account-rules", openId))
                 .map(IntentView::of);
     }
@@ -73,7 +84,9 @@ public class IntentResource {
     @DELETE
     @Path("/{intentId}")
     public Uni<Response> delete(@PathParam("openId") String openId, @PathParam("intentId") long intentId) {
-        return Panache.withTransaction(() -> requireIntent(openId, intentId).chain(intent -> intent.delete()))
+        AgencyScope scope = caller.scope();
+        return Panache.withTransaction(
+                        () -> requireIntent(openId, intentId, scope).chain(intent -> intent.delete()))
                 .call(() -> changes.upserted("account-rules", openId))
                 .map(x -> Response.noContent().build());
     }
@@ -83,9 +96,12 @@ public class IntentResource {
         return request;
     }
 
-    private static Uni<SemanticIntent> requireIntent(String openId, long intentId) {
-        return SemanticIntent.of(openId, intentId).invoke(intent -> {
-            if (intent == null) throw ProblemException.notFound("no intent " + intentId + " on account " + openId);
-        });
+    private static Uni<SemanticIntent> requireIntent(String openId, long intentId, AgencyScope scope) {
+        return Account.visible(openId, scope)
+                .chain(() -> SemanticIntent.of(openId, intentId))
+                .invoke(intent -> {
+                    if (intent == null)
+                        throw ProblemException.notFound("no intent " + intentId + " on account " + openId);
+                });
     }
 }

@@ -1,9 +1,13 @@
 package io.dmpilot.rules;
 
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.auth.AgencyScope;
+import io.dmpilot.kit.auth.Caller;
+import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -20,14 +24,17 @@ import java.net.URI;
 import java.util.List;
 
 /** Operators' API for an account's keyword rules. Every change is announced on config.changes.v1. */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/accounts/{openId}/rules")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class KeywordRuleResource {
     private final ConfigChangePublisher changes;
+    private final Caller caller;
 
-    public KeywordRuleResource(ConfigChangePublisher changes) {
+    public KeywordRuleResource(ConfigChangePublisher changes, Caller caller) {
         this.changes = changes;
+        this.caller = caller;
     }
 
     @POST
@@ -35,7 +42,8 @@ public class KeywordRuleResource {
         KeywordRule rule = new KeywordRule();
         rule.accountOpenId = openId;
         validated(request).applyTo(rule);
-        return Panache.withTransaction(() -> Account.required(openId).chain(rule::persist))
+        AgencyScope scope = caller.scope();
+        return Panache.withTransaction(() -> Account.visible(openId, scope).chain(rule::persist))
                 .call(() -> changed(openId))
                 .map(saved -> Response.created(URI.create("/accounts/" + openId + "/rules/" + rule.id))
                         .entity(KeywordRuleView.of(rule))
@@ -50,7 +58,8 @@ public class KeywordRuleResource {
         if (page < 0 || size < 1 || size > 500) {
             throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and 500");
         }
-        return Panache.withSession(() -> Account.required(openId)
+        AgencyScope scope = caller.scope();
+        return Panache.withSession(() -> Account.visible(openId, scope)
                 .chain(() -> KeywordRule.<KeywordRule>find(
                                 "accountOpenId", Sort.descending("priority").and("id"), openId)
                         .page(page, size)
@@ -61,7 +70,8 @@ public class KeywordRuleResource {
     @GET
     @Path("/{ruleId}")
     public Uni<KeywordRuleView> get(@PathParam("openId") String openId, @PathParam("ruleId") long ruleId) {
-        return Panache.withSession(() -> requireRule(openId, ruleId)).map(KeywordRuleView::of);
+        AgencyScope scope = caller.scope();
+        return Panache.withSession(() -> requireRule(openId, ruleId, scope)).map(KeywordRuleView::of);
     }
 
     @PUT
@@ -70,7 +80,8 @@ public class KeywordRuleResource {
             @PathParam("openId") String openId, @PathParam("ruleId") long ruleId, KeywordRuleRequest request) {
         KeywordRuleRequest valid = validated(request);
         valid.applyTo(new KeywordRule()); // all-or-nothing: check before touching the stored rule
-        return Panache.withTransaction(() -> requireRule(openId, ruleId).invoke(valid::applyTo))
+        AgencyScope scope = caller.scope();
+        return Panache.withTransaction(() -> requireRule(openId, ruleId, scope).invoke(valid::applyTo))
                 .call(() -> changed(openId))
                 .map(KeywordRuleView::of);
     }
@@ -78,7 +89,8 @@ public class KeywordRuleResource {
     @DELETE
     @Path("/{ruleId}")
     public Uni<Response> delete(@PathParam("openId") String openId, @PathParam("ruleId") long ruleId) {
-        return Panache.withTransaction(() -> requireRule(openId, ruleId).chain(rule -> rule.delete()))
+        AgencyScope scope = caller.scope();
+        return Panache.withTransaction(() -> requireRule(openId, ruleId, scope).chain(rule -> rule.delete()))
                 .call(() -> changed(openId))
                 .map(x -> Response.noContent().build());
     }
@@ -92,9 +104,11 @@ public class KeywordRuleResource {
         return request;
     }
 
-    private static Uni<KeywordRule> requireRule(String openId, long ruleId) {
-        return KeywordRule.of(openId, ruleId).invoke(rule -> {
-            if (rule == null) throw ProblemException.notFound("no rule " + ruleId + " on account " + openId);
-        });
+    private static Uni<KeywordRule> requireRule(String openId, long ruleId, AgencyScope scope) {
+        return Account.visible(openId, scope)
+                .chain(() -> KeywordRule.of(openId, ruleId))
+                .invoke(rule -> {
+                    if (rule == null) throw ProblemException.notFound("no rule " + ruleId + " on account " + openId);
+                });
     }
 }

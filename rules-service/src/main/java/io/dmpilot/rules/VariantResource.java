@@ -2,8 +2,12 @@ package io.dmpilot.rules;
 
 import io.dmpilot.contracts.Scenario;
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.auth.AgencyScope;
+import io.dmpilot.kit.auth.Caller;
+import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -15,20 +19,24 @@ import java.util.List;
 import java.util.Locale;
 
 /** Operators' API for A/B variants of a scenario's template, sticky per user. */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/accounts/{openId}/templates/{scenario}/variants")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class VariantResource {
     private final ConfigChangePublisher changes;
+    private final Caller caller;
 
-    public VariantResource(ConfigChangePublisher changes) {
+    public VariantResource(ConfigChangePublisher changes, Caller caller) {
         this.changes = changes;
+        this.caller = caller;
     }
 
     @GET
     public Uni<VariantRequest> get(@PathParam("openId") String openId, @PathParam("scenario") String scenario) {
         Scenario parsed = parseScenario(scenario);
-        return Panache.withSession(() -> requireAccount(openId).chain(() -> TemplateVariant.of(openId, parsed)))
+        AgencyScope scope = caller.scope();
+        return Panache.withSession(() -> Account.visible(openId, scope).chain(() -> TemplateVariant.of(openId, parsed)))
                 .map(VariantResource::view);
     }
 
@@ -38,7 +46,8 @@ public class VariantResource {
         if (request == null) throw ProblemException.badRequest("a JSON body {\"variants\": [...]} is required");
         request.validate();
         Scenario parsed = parseScenario(scenario);
-        return Panache.withTransaction(() -> requireAccount(openId)
+        AgencyScope scope = caller.scope();
+        return Panache.withTransaction(() -> Account.visible(openId, scope)
                         .chain(() -> TemplateVariant.delete("accountOpenId = ?1 and scenario = ?2", openId, parsed))
                         .call(() -> Panache.getSession().chain(session -> session.flush()))
                         .chain(() -> Panache.getSession()
@@ -67,12 +76,6 @@ public class VariantResource {
         return new VariantRequest(rows.stream()
                 .map(r -> new VariantRequest.Variant(r.name, r.text, r.weight))
                 .toList());
-    }
-
-    private static Uni<Account> requireAccount(String openId) {
-        return Account.byOpenId(openId).invoke(account -> {
-            if (account == null) throw ProblemException.notFound("no account " + openId);
-        });
     }
 
     private static Scenario parseScenario(String value) {

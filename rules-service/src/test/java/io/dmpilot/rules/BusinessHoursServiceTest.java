@@ -2,7 +2,7 @@ package io.dmpilot.rules;
 
 import static io.dmpilot.rules.RulesApi.awaitCandidate;
 import static io.dmpilot.rules.RulesApi.createAccount;
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -44,7 +44,8 @@ class BusinessHoursServiceTest {
     @Test
     void outsideTheAccountsHoursTheOffHoursTemplateAnswersAndReopeningTakesEffectAtOnce() {
         String account = createAccount(Tier.ADVANCED, "平时的回复");
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("text", "{nickname}您好，现在是非工作时间，我们明早9点后第一时间回复您～"))
                 .put("/accounts/{id}/templates/OFF_HOURS", account)
                 .then()
@@ -69,14 +70,16 @@ class BusinessHoursServiceTest {
     @Test
     void invalidHoursAreRejectedWithTheFieldNamed() {
         String account = createAccount(Tier.BASIC, "固定回复");
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("timeZone", "Mars/Olympus"))
                 .put("/accounts/{id}/business-hours", account)
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("timeZone"));
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("opensAt", "09:00"))
                 .put("/accounts/{id}/business-hours", account)
                 .then()
@@ -94,7 +97,8 @@ class BusinessHoursServiceTest {
         body.put(
                 "closesAt",
                 closes == null ? null : closes.withSecond(0).withNano(0).toString());
-        return given().contentType("application/json")
+        return asSuperadmin()
+                .contentType("application/json")
                 .body(body)
                 .put("/accounts/{id}/business-hours", account)
                 .then()

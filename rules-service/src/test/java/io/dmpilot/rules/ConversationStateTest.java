@@ -2,7 +2,7 @@ package io.dmpilot.rules;
 
 import static io.dmpilot.rules.RulesApi.awaitCandidate;
 import static io.dmpilot.rules.RulesApi.createAccount;
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -106,7 +106,8 @@ class ConversationStateTest {
     @Test
     void templateVariantsAreStickyPerUserAndRecordedInTheCandidate() {
         String account = createAccount(Tier.BASIC, "基础文案");
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of(
                         "variants",
                         List.of(
@@ -139,13 +140,15 @@ class ConversationStateTest {
 
     @Test
     void invalidVariantsAreRejectedWithTheFieldNamed() {
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("variants", List.of(Map.of("name", "A", "text", "文案A", "weight", 0))))
                 .put("/accounts/{id}/templates/FALLBACK/variants", "demo-account")
                 .then()
                 .statusCode(400)
                 .body("field", equalTo("weight"));
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("variants", List.of()))
                 .put("/accounts/{id}/templates/NOPE/variants", "demo-account")
                 .then()
@@ -154,7 +157,8 @@ class ConversationStateTest {
     }
 
     private static void putTemplate(String account, String scenario, String text) {
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("text", text))
                 .put("/accounts/{id}/templates/{scenario}", account, scenario)
                 .then()

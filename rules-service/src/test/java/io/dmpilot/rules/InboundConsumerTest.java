@@ -1,6 +1,6 @@
 package io.dmpilot.rules;
 
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,7 +89,8 @@ class InboundConsumerTest {
         String account = createAccount(Tier.BASIC, "旧的回复");
         awaitCandidate(userMessage(account, "第一条"));
 
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("text", "新的回复"))
                 .put("/accounts/{id}/templates/FALLBACK", account)
                 .then()
@@ -128,12 +129,14 @@ class InboundConsumerTest {
     @Test
     void crisisTemplateReplacesTheFixedReplyAtOnce() {
         String account = createAccount(Tier.BASIC, "平时的回复");
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("text", "非常抱歉，我们正在紧急处理"))
                 .put("/accounts/{id}/templates/CRISIS", account)
                 .then()
                 .statusCode(200);
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("enabled", true))
                 .put("/accounts/{id}/crisis", account)
                 .then()
@@ -161,21 +164,27 @@ class InboundConsumerTest {
 
     @Test
     void invalidAccountsAreRejectedWithTheFieldNamed() {
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("openId", "x", "agencyId", "a", "name", "n", "fixedReply", "hi"))
                 .post("/accounts")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("tier"));
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body("{\"openId\": ")
                 .post("/accounts")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
-        given().get("/accounts/{id}", "missing-" + UUID.randomUUID()).then().statusCode(404);
-        given().contentType("application/json")
+        asSuperadmin()
+                .get("/accounts/{id}", "missing-" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("text", "x"))
                 .put("/accounts/{id}/templates/NOPE", "demo-account")
                 .then()
@@ -185,7 +194,8 @@ class InboundConsumerTest {
 
     private String createAccount(Tier tier, String fixedReply) {
         String openId = "acct-" + UUID.randomUUID();
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of(
                         "openId",
                         openId,

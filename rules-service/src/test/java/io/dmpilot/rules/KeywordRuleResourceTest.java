@@ -3,7 +3,7 @@ package io.dmpilot.rules;
 import static io.dmpilot.rules.RulesApi.awaitCandidate;
 import static io.dmpilot.rules.RulesApi.createAccount;
 import static io.dmpilot.rules.RulesApi.createRule;
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -122,7 +122,8 @@ class KeywordRuleResourceTest {
                 awaitCandidate(candidates, SampleEvents.userMessage(account, "能开发票吗"))
                         .text());
 
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of(
                         "priority", 500,
                         "matchMode", "ALL_OF",
@@ -205,39 +206,46 @@ class KeywordRuleResourceTest {
                 account,
                 Map.of("priority", 900, "matchMode", "EXACT", "keywords", List.of("在吗"), "scenario", "WELCOME"));
 
-        given().get("/accounts/{id}/rules", account)
+        asSuperadmin()
+                .get("/accounts/{id}/rules", account)
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(3))
                 .body("[0].id", equalTo((int) rule))
                 .body("priority", contains(900, 100, 50));
-        given().get("/accounts/{id}/rules?page=1&size=2", account).then().body("priority", contains(50));
-        given().delete("/accounts/{id}/rules/{rule}", account, rule).then().statusCode(204);
-        given().get("/accounts/{id}/rules/{rule}", account, rule).then().statusCode(404);
+        asSuperadmin().get("/accounts/{id}/rules?page=1&size=2", account).then().body("priority", contains(50));
+        asSuperadmin()
+                .delete("/accounts/{id}/rules/{rule}", account, rule)
+                .then()
+                .statusCode(204);
+        asSuperadmin().get("/accounts/{id}/rules/{rule}", account, rule).then().statusCode(404);
     }
 
     @Test
     void invalidRulesAreRejectedWithTheFieldNamed() {
         String account = createAccount(Tier.ADVANCED, "固定回复");
 
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("matchMode", "REGEX", "keywords", List.of("(价格"), "scenario", "PRODUCT_INQUIRY"))
                 .post("/accounts/{id}/rules", account)
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("keywords"));
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("matchMode", "ANY_OF", "keywords", List.of("价格")))
                 .post("/accounts/{id}/rules", account)
                 .then()
                 .statusCode(400)
                 .body("field", equalTo("scenario"));
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("matchMode", "ANY_OF", "keywords", List.of("价格"), "scenario", "FALLBACK"))
                 .post("/accounts/{id}/rules", "missing-account")
                 .then()
                 .statusCode(404);
-        given().get("/accounts/{id}/rules?size=0", account).then().statusCode(400);
+        asSuperadmin().get("/accounts/{id}/rules?size=0", account).then().statusCode(400);
     }
 }

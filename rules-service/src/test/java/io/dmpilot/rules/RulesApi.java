@@ -1,6 +1,6 @@
 package io.dmpilot.rules;
 
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.ReplyCandidate;
@@ -18,7 +18,8 @@ final class RulesApi {
 
     static String createAccount(Tier tier, String fixedReply) {
         String openId = "acct-" + UUID.randomUUID();
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of(
                         "openId", openId,
                         "agencyId", "demo-agency",
@@ -32,7 +33,8 @@ final class RulesApi {
     }
 
     static long createRule(String account, Map<String, Object> rule) {
-        return given().contentType("application/json")
+        return asSuperadmin()
+                .contentType("application/json")
                 .body(rule)
                 .post("/accounts/{id}/rules", account)
                 .then()

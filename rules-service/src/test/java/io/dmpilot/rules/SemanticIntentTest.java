@@ -2,7 +2,7 @@ package io.dmpilot.rules;
 
 import static io.dmpilot.rules.RulesApi.awaitCandidate;
 import static io.dmpilot.rules.RulesApi.createAccount;
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -123,36 +123,50 @@ class SemanticIntentTest {
     @Test
     void intentsAreListedReplacedDeletedAndValidated() {
         String account = createAccount(Tier.CUSTOM, "固定回复");
-        given().get("/accounts/{id}/intents", account).then().statusCode(200).body("$", hasSize(2));
+        asSuperadmin()
+                .get("/accounts/{id}/intents", account)
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(2));
         long id = createIntent(account, "AFTER_SALES", List.of("快递丢了"), null);
 
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("scenario", "after_sales", "examples", List.of("快递丢了", "包裹没收到")))
                 .put("/accounts/{id}/intents/{intent}", account, id)
                 .then()
                 .statusCode(200)
                 .body("examples", hasSize(2));
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("scenario", "NOPE", "examples", List.of("x")))
                 .post("/accounts/{id}/intents", account)
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("scenario"));
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("scenario", "AFTER_SALES", "examples", List.of()))
                 .post("/accounts/{id}/intents", account)
                 .then()
                 .statusCode(400)
                 .body("field", equalTo("examples"));
-        given().delete("/accounts/{id}/intents/{intent}", account, id).then().statusCode(204);
-        given().delete("/accounts/{id}/intents/{intent}", account, id).then().statusCode(404);
+        asSuperadmin()
+                .delete("/accounts/{id}/intents/{intent}", account, id)
+                .then()
+                .statusCode(204);
+        asSuperadmin()
+                .delete("/accounts/{id}/intents/{intent}", account, id)
+                .then()
+                .statusCode(404);
     }
 
     private static long createIntent(String account, String scenario, List<String> examples, String templateText) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("scenario", scenario, "examples", examples));
         if (templateText != null) body.put("templateText", templateText);
-        return given().contentType("application/json")
+        return asSuperadmin()
+                .contentType("application/json")
                 .body(body)
                 .post("/accounts/{id}/intents", account)
                 .then()
@@ -163,12 +177,14 @@ class SemanticIntentTest {
     }
 
     private static void deleteKeywordRules(String account) {
-        List<Integer> ids = given().get("/accounts/{id}/rules", account)
+        List<Integer> ids = asSuperadmin()
+                .get("/accounts/{id}/rules", account)
                 .then()
                 .statusCode(200)
                 .extract()
                 .path("id");
-        ids.forEach(id -> given().delete("/accounts/{id}/rules/{rule}", account, id)
+        ids.forEach(id -> asSuperadmin()
+                .delete("/accounts/{id}/rules/{rule}", account, id)
                 .then()
                 .statusCode(204));
     }

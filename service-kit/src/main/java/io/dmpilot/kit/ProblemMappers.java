@@ -1,6 +1,9 @@
 package io.dmpilot.kit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -22,6 +25,23 @@ public class ProblemMappers {
         return respond(Problem.of(status, title, e.getMessage()));
     }
 
+    /** No key on an endpoint that needs one (docs/SECURITY.md). */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return challenge("an operator API key is required: Authorization: Bearer dmp_<prefix>_<secret>");
+    }
+
+    /** A key that is malformed, unknown, revoked or wrong; the answer does not say which. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return challenge("the API key is malformed, unknown or revoked");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(403, "Forbidden", "the API key's role does not allow this"));
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return respond(Problem.of(400, "Malformed JSON", e.getOriginalMessage()));
@@ -36,6 +56,12 @@ public class ProblemMappers {
     public Response unexpected(RuntimeException e) {
         LOG.error("unexpected failure", e);
         return respond(Problem.of(500, "Internal error", "the failure was logged; no details are exposed"));
+    }
+
+    private static Response challenge(String detail) {
+        return Response.fromResponse(respond(Problem.of(401, "Unauthorized", detail)))
+                .header("WWW-Authenticate", "Bearer realm=\"dmpilot\"")
+                .build();
     }
 
     static Response respond(Problem problem) {

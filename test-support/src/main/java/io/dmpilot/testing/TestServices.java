@@ -11,12 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Gives a {@code @QuarkusTest} real Kafka, Redis and PostgreSQL. {@code TEST_SERVICES_MODE} chooses:
  * {@code local} uses the services of {@code deploy/local/stack.sh} (addresses from the same environment
  * variables the services read), {@code containers} starts Testcontainers, {@code auto} (default) asks
- * Docker first. Init arg {@code services} names what the test needs, e.g. {@code kafka,redis}.
+ * Docker first. Init arg {@code services} names what the test needs, e.g. {@code kafka,postgres}; Redis always
+ * comes along (API keys), and every service gets the tests' superadmin key {@link OperatorKeys#LOCAL_BOOTSTRAP}.
  */
 public class TestServices implements QuarkusTestResourceLifecycleManager {
     private Set<String> wanted = Set.of("kafka", "redis", "postgres");
@@ -26,7 +28,8 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
     public void init(Map<String, String> initArgs) {
         String services = initArgs.get("services");
         if (services != null) {
-            wanted = Arrays.stream(services.split(","))
+            // every service reads its operators' API keys from Redis (docs/SECURITY.md)
+            wanted = Stream.concat(Arrays.stream(services.split(",")), Stream.of("redis"))
                     .map(String::trim)
                     .map(s -> s.toLowerCase(Locale.ROOT))
                     .collect(Collectors.toSet());
@@ -35,11 +38,15 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
         if (useContainers()) {
             containers = new ContainerServices(wanted);
-            return containers.start();
+            config.putAll(containers.start());
+        } else {
+            config.putAll(localServices());
         }
-        return localServices();
+        config.put("dmpilot.auth.bootstrap-key", OperatorKeys.LOCAL_BOOTSTRAP);
+        return config;
     }
 
     @Override

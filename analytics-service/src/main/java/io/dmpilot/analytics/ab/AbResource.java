@@ -2,8 +2,10 @@ package io.dmpilot.analytics.ab;
 
 import io.dmpilot.analytics.Csv;
 import io.dmpilot.analytics.Window;
+import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +19,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A/B results: conversion per variant with a two-proportion z-test against the baseline. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/analytics/accounts/{accountOpenId}/ab")
 public class AbResource {
     private static final String SUMS = "SELECT variant, step, SUM(count) FROM {h-schema}funnel_count"

@@ -2,8 +2,10 @@ package io.dmpilot.analytics.funnel;
 
 import io.dmpilot.analytics.Csv;
 import io.dmpilot.analytics.Window;
+import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The funnel of an account over a window of whole hours, as JSON or CSV ({@code Accept: text/csv}). */
+@RolesAllowed(Roles.VIEWER)
 @Path("/analytics/accounts/{accountOpenId}/funnel")
 public class FunnelResource {
     private static final String SUMS = "SELECT step, SUM(count) FROM {h-schema}funnel_count"

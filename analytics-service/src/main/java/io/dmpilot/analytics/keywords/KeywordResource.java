@@ -4,8 +4,10 @@ import io.dmpilot.analytics.Csv;
 import io.dmpilot.analytics.TimeBuckets;
 import io.dmpilot.analytics.Window;
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Word frequencies of inbound text and rule keyword triggers, per day in Asia/Shanghai, JSON or CSV. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/analytics/accounts/{accountOpenId}/keywords")
 public class KeywordResource {
     private static final int MAX_LIMIT = 500;

@@ -2,8 +2,10 @@ package io.dmpilot.analytics.paths;
 
 import io.dmpilot.analytics.Csv;
 import io.dmpilot.analytics.Window;
+import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +17,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The conversation-path heat map of an account over a window of hours, JSON or CSV. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/analytics/accounts/{accountOpenId}/paths")
 public class PathResource {
     private static final String SUMS =

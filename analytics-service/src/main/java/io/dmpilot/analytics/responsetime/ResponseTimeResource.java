@@ -2,8 +2,10 @@ package io.dmpilot.analytics.responsetime;
 
 import io.dmpilot.analytics.Csv;
 import io.dmpilot.analytics.Window;
+import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +19,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Response-time distribution, percentiles and SLO shares of an account over a window of hours. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/analytics/accounts/{accountOpenId}/response-times")
 public class ResponseTimeResource {
     private static final String TOTALS = "SELECT tier, SUM(timed_count), SUM(total_millis), SUM(within_window_count),"

@@ -3,8 +3,10 @@ package io.dmpilot.compliance.account;
 import io.dmpilot.compliance.lexicon.LexiconChanges;
 import io.dmpilot.contracts.HandoffReason;
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -21,6 +23,7 @@ import java.util.TreeSet;
  * Operators' API for an account's compliance policy: the regulated categories it holds a qualification for,
  * and which inbound signals hand its conversations to a human. Committed, then announced on config.changes.v1.
  */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/compliance/accounts/{openId}/policy")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -3,8 +3,10 @@ package io.dmpilot.compliance.ledger;
 import io.dmpilot.compliance.ledger.PenaltyTable.Penalty;
 import io.dmpilot.compliance.ledger.PenaltyTable.Risk;
 import io.dmpilot.contracts.LexiconCategory;
+import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What an account's blocked replies would have cost it on the platform, and the rules disabled for it. */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/compliance/accounts/{openId}/risk")
 @Produces(MediaType.APPLICATION_JSON)
 public class RiskResource {

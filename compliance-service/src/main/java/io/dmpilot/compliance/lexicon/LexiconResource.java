@@ -1,8 +1,12 @@
 package io.dmpilot.compliance.lexicon;
 
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.auth.AgencyScope;
+import io.dmpilot.kit.auth.Caller;
+import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,14 +25,17 @@ import java.util.List;
  * Operators' API for the lexicons, global and per agency. A change is committed, then announced on
  * config.changes.v1; every replica (this one included) rebuilds its matchers when it reads the change.
  */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/lexicons/terms")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class LexiconResource {
     private final LexiconChanges changes;
+    private final Caller caller;
 
-    public LexiconResource(LexiconChanges changes) {
+    public LexiconResource(LexiconChanges changes, Caller caller) {
         this.changes = changes;
+        this.caller = caller;
     }
 
     public record TermView(
@@ -47,6 +54,7 @@ public class LexiconResource {
     /** Without {@code agencyId}: the global lexicon; with it: that agency's own terms. */
     @GET
     public Uni<List<TermView>> list(@QueryParam("agencyId") String agencyId) {
+        if (agencyId != null) caller.scope().requireVisible(agencyId, "no agency " + agencyId);
         String scope = agencyId == null ? LexiconEntry.GLOBAL : agencyId;
         return Panache.withSession(() -> LexiconEntry.<LexiconEntry>list("scope = ?1 order by id", scope))
                 .map(entries -> entries.stream().map(TermView::of).toList());
@@ -55,6 +63,7 @@ public class LexiconResource {
     @POST
     public Uni<Response> create(LexiconEntryRequest request) {
         validate(request);
+        caller.scope().requireOwn(request.agencyId(), "agencyId");
         return Panache.withTransaction(() -> duplicateCheck(request, null).chain(() -> {
                     LexiconEntry entry = LexiconSeed.entry(request);
                     return entry.<LexiconEntry>persist();
@@ -69,7 +78,9 @@ public class LexiconResource {
     @Path("/{id}")
     public Uni<TermView> update(@PathParam("id") long id, LexiconEntryRequest request) {
         validate(request);
-        return Panache.withTransaction(() -> existing(id)
+        AgencyScope scope = caller.scope();
+        scope.requireOwn(request.agencyId(), "agencyId");
+        return Panache.withTransaction(() -> existing(id, scope)
                         .call(entry -> duplicateCheck(request, id))
                         .invoke(entry -> LexiconSeed.apply(entry, request)))
                 .call(entry -> changes.changed(entry.scope))
@@ -79,7 +90,8 @@ public class LexiconResource {
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") long id) {
-        return Panache.withTransaction(() -> existing(id).call(LexiconEntry::delete))
+        AgencyScope scope = caller.scope();
+        return Panache.withTransaction(() -> existing(id, scope).call(LexiconEntry::delete))
                 .call(entry -> changes.changed(entry.scope))
                 .map(entry -> Response.noContent().build());
     }
@@ -89,11 +101,19 @@ public class LexiconResource {
         request.validate();
     }
 
-    private static Uni<LexiconEntry> existing(long id) {
+    /**
+     * The term if the caller may change it: another agency's term is a 404 like a missing one; the global
+     * lexicon, which every agency reads, is changed by the superadmin only (403).
+     */
+    private static Uni<LexiconEntry> existing(long id, AgencyScope scope) {
         return LexiconEntry.<LexiconEntry>findById(id)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ProblemException.notFound("no lexicon term " + id));
+                .failWith(() -> ProblemException.notFound("no lexicon term " + id))
+                .invoke(entry -> {
+                    if (LexiconEntry.GLOBAL.equals(entry.scope)) scope.requireOwn(null, "agencyId");
+                    else scope.requireVisible(entry.scope, "no lexicon term " + id);
+                });
     }
 
     private static Uni<Void> duplicateCheck(LexiconEntryRequest request, Long self) {

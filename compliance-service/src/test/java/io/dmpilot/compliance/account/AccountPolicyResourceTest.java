@@ -1,6 +1,6 @@
 package io.dmpilot.compliance.account;
 
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -37,7 +37,8 @@ class AccountPolicyResourceTest {
 
     @Test
     void anAccountWithoutPolicyHoldsNothingAndHandsOffEverySignal() {
-        given().get("/compliance/accounts/acct-nobody/policy")
+        asSuperadmin()
+                .get("/compliance/accounts/acct-nobody/policy")
                 .then()
                 .statusCode(200)
                 .body("qualifications", empty())
@@ -57,7 +58,8 @@ class AccountPolicyResourceTest {
                 .body("verdict", equalTo("BLOCKED"))
                 .body("findings.size()", equalTo(1))
                 .body("findings[0].term", equalTo("保本"));
-        given().get("/compliance/accounts/" + account + "/policy")
+        asSuperadmin()
+                .get("/compliance/accounts/" + account + "/policy")
                 .then()
                 .body("qualifications", containsInAnyOrder("medical"));
         try (TopicProbe vetted = TopicProbe.open(Topics.REPLY_VETTED)) {
@@ -92,12 +94,14 @@ class AccountPolicyResourceTest {
 
     @Test
     void aRegulatedLexiconTermCarriesItsQualification() {
-        given().get("/lexicons/terms")
+        asSuperadmin()
+                .get("/lexicons/terms")
                 .then()
                 .statusCode(200)
                 .body("find { it.term == '包治百病' }.qualification", equalTo("medical"))
                 .body("find { it.term == '稳赚不赔' }.qualification", equalTo("finance"));
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("category", "HARASSMENT", "term", "坏东西", "qualification", "medical"))
                 .post("/lexicons/terms")
                 .then()
@@ -106,14 +110,16 @@ class AccountPolicyResourceTest {
     }
 
     private static ValidatableResponse put(String account, Map<String, Object> body) {
-        return given().contentType("application/json")
+        return asSuperadmin()
+                .contentType("application/json")
                 .body(body)
                 .put("/compliance/accounts/" + account + "/policy")
                 .then();
     }
 
     private static ValidatableResponse check(String text, String account) {
-        return given().contentType("application/json")
+        return asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("text", text, "accountOpenId", account))
                 .post("/compliance/check")
                 .then()

@@ -1,6 +1,6 @@
 package io.dmpilot.compliance.account;
 
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +13,8 @@ public final class PolicySetup {
     public static String accountHandingOffOnly(AccountPolicies policies, String... reasons) {
         String account = "acct-keeps-" + UUID.randomUUID();
         long before = policies.reloads();
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(Map.of("handoffReasons", List.of(reasons)))
                 .put("/compliance/accounts/" + account + "/policy")
                 .then()

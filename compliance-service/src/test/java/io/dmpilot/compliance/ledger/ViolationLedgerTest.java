@@ -1,6 +1,6 @@
 package io.dmpilot.compliance.ledger;
 
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -48,12 +48,14 @@ class ViolationLedgerTest {
 
         Awaitility.await()
                 .atMost(WAIT)
-                .until(() -> given().get("/compliance/accounts/" + account + "/risk")
+                .until(() -> asSuperadmin()
+                        .get("/compliance/accounts/" + account + "/risk")
                         .then()
                         .extract()
                         .path("offences.size()")
                         .equals(2));
-        given().get("/compliance/accounts/" + account + "/risk")
+        asSuperadmin()
+                .get("/compliance/accounts/" + account + "/risk")
                 .then()
                 .statusCode(200)
                 .body("risk", equalTo("MEDIUM"))
@@ -66,7 +68,8 @@ class ViolationLedgerTest {
         Awaitility.await()
                 .atMost(WAIT)
                 .until(() -> "CRITICAL"
-                        .equals(given().get("/compliance/accounts/" + account + "/risk")
+                        .equals(asSuperadmin()
+                                .get("/compliance/accounts/" + account + "/risk")
                                 .then()
                                 .extract()
                                 .path("risk")));
@@ -80,7 +83,8 @@ class ViolationLedgerTest {
             send(candidate(account, "rule-cold", "全网最便宜"));
 
             changes.awaitRecords(ConfigChange.class, c -> (account + "/rule-hot").equals(c.key()), WAIT);
-            given().get("/compliance/accounts/" + account + "/risk")
+            asSuperadmin()
+                    .get("/compliance/accounts/" + account + "/risk")
                     .then()
                     .body("disabledRules.size()", equalTo(1))
                     .body("disabledRules[0].ruleId", equalTo("rule-hot"))
@@ -91,7 +95,8 @@ class ViolationLedgerTest {
 
     @Test
     void anAccountWithoutViolationsHasNoRisk() {
-        given().get("/compliance/accounts/nobody/risk")
+        asSuperadmin()
+                .get("/compliance/accounts/nobody/risk")
                 .then()
                 .statusCode(200)
                 .body("risk", equalTo("NONE"))

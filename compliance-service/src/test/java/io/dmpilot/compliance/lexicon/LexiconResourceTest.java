@@ -1,6 +1,6 @@
 package io.dmpilot.compliance.lexicon;
 
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.dmpilot.contracts.ConfigChange;
@@ -41,7 +41,8 @@ class LexiconResourceTest {
 
     @Test
     void seededLexiconIsListedAndBlocks() {
-        given().get("/lexicons/terms")
+        asSuperadmin()
+                .get("/lexicons/terms")
                 .then()
                 .statusCode(200)
                 .body("find { it.term == '最便宜' }.category", equalTo("EXTREME_ADVERTISING"));
@@ -68,7 +69,7 @@ class LexiconResourceTest {
                                     .extract()
                                     .path("verdict")));
 
-            given().delete("/lexicons/terms/" + id).then().statusCode(204);
+            asSuperadmin().delete("/lexicons/terms/" + id).then().statusCode(204);
             Awaitility.await()
                     .atMost(WAIT)
                     .until(() -> "APPROVED"
@@ -87,7 +88,11 @@ class LexiconResourceTest {
         check("本店镇店之宝", "agency-y").then().body("verdict", equalTo("APPROVED"));
         check("本店镇店之宝", null).then().body("verdict", equalTo("APPROVED"));
         check("全网最便宜", "agency-x").then().body("verdict", equalTo("BLOCKED"));
-        given().queryParam("agencyId", "agency-x").get("/lexicons/terms").then().body("size()", equalTo(1));
+        asSuperadmin()
+                .queryParam("agencyId", "agency-x")
+                .get("/lexicons/terms")
+                .then()
+                .body("size()", equalTo(1));
     }
 
     @Test
@@ -104,7 +109,8 @@ class LexiconResourceTest {
                         .equals(check("这是全球首款", "agency-s").then().extract().path("verdict")));
         check("这是全球首款", "agency-s").then().body("text", equalTo("这是新款"));
 
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(term("agency-s", "EXTREME_ADVERTISING", "全球首款", "*"))
                 .put("/lexicons/terms/" + id)
                 .then()
@@ -114,7 +120,8 @@ class LexiconResourceTest {
                 .until(() -> "这是****"
                         .equals(check("这是全球首款", "agency-s").then().extract().path("text")));
 
-        given().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(term("agency-s", "EXTREME_ADVERTISING", "全球首款", null))
                 .put("/lexicons/terms/" + id)
                 .then()
@@ -137,7 +144,7 @@ class LexiconResourceTest {
                 .body("field", equalTo("term"));
         create(term(null, "DIVERSION", "某某", "别的")).then().statusCode(400).body("field", equalTo("substitute"));
         create(term(null, "EXTREME_ADVERTISING", "最 便 宜", null)).then().statusCode(409);
-        given().delete("/lexicons/terms/999999").then().statusCode(404);
+        asSuperadmin().delete("/lexicons/terms/999999").then().statusCode(404);
     }
 
     private static Map<String, Object> term(String agencyId, String category, String term, String substitute) {
@@ -150,13 +157,13 @@ class LexiconResourceTest {
     }
 
     private static io.restassured.response.Response create(Map<String, Object> body) {
-        return given().contentType("application/json").body(body).post("/lexicons/terms");
+        return asSuperadmin().contentType("application/json").body(body).post("/lexicons/terms");
     }
 
     private static io.restassured.response.Response check(String text, String agencyId) {
         Map<String, Object> body = new HashMap<>();
         body.put("text", text);
         body.put("agencyId", agencyId);
-        return given().contentType("application/json").body(body).post("/compliance/check");
+        return asSuperadmin().contentType("application/json").body(body).post("/compliance/check");
     }
 }

@@ -1,7 +1,9 @@
 package io.dmpilot.dispatch.handoff;
 
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.auth.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Operators' hand-off queue: list an account's waiting conversations oldest first, claim, answer, release. */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/handoffs/{account}")
 @Produces(MediaType.APPLICATION_JSON)
 public class HandoffResource {

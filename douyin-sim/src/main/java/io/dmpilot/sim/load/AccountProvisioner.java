@@ -13,7 +13,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Creates a run's accounts through rules-service's REST API, as an operator would, a few at a time so the
+ * Creates a run's accounts through rules-service's REST API, as an agency's admin would (with the configured
+ * operator key), a few at a time so the
  * run's own setup does not become the load. An account that already exists (a rerun) is fine.
  */
 final class AccountProvisioner {
@@ -28,10 +29,12 @@ final class AccountProvisioner {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String rulesUrl;
+    private final String operatorKey;
     private final AtomicInteger created = new AtomicInteger();
 
-    AccountProvisioner(String rulesUrl) {
+    AccountProvisioner(String rulesUrl, String operatorKey) {
         this.rulesUrl = rulesUrl;
+        this.operatorKey = operatorKey;
     }
 
     int created() {
@@ -60,6 +63,7 @@ final class AccountProvisioner {
         return HttpRequest.newBuilder(URI.create(rulesUrl + "/accounts"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + operatorKey)
                 .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(body)))
                 .build();
     }

@@ -61,7 +61,7 @@ public final class LoadRun implements Runnable {
         this.schedule = new OpenLoopSchedule(plan.rates(), plan.stepSeconds());
         this.tally = new RunTally(schedule.steps(), "conv-" + id + "-x");
         this.hostile = new HostileWebhooks(plan.seed(), id + "-x", config.clientSecret(), shape.accountOpenId(0));
-        this.provisioner = new AccountProvisioner(config.rulesUrl());
+        this.provisioner = new AccountProvisioner(config.rulesUrl(), config.operatorKey());
         this.delivery = delivery;
         this.sendLog = sendLog;
         this.config = config;

@@ -8,10 +8,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** rules-service's account reads. Package-private use only: everything goes through {@link RulesClient}. */
+/**
+ * rules-service's account reads. Package-private use only: everything goes through {@link RulesClient}. Reads
+ * every agency's accounts, so it calls with the platform's key (docs/SECURITY.md).
+ */
 @RegisterRestClient(configKey = "rules")
+@ClientHeaderParam(name = "Authorization", value = "Bearer ${dmpilot.auth.bootstrap-key}")
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public interface RulesAccountsApi {

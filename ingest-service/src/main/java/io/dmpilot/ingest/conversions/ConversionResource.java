@@ -6,6 +6,7 @@ import io.dmpilot.kit.Problem;
 import io.dmpilot.kit.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,8 @@ import org.jboss.resteasy.reactive.RestHeader;
  * Business results from the shop/CRM → dm.conversions.v1. Authenticated by an API key; idempotent on
  * conversionId (a resent conversion is acknowledged, not republished); 200 only for what Kafka has stored.
  */
+// Open to the shop/CRM, not to operators: its own X-Api-Key (DMPILOT_INGEST_CONVERSION_KEYS) is checked below.
+@PermitAll
 @Path("/conversions")
 public class ConversionResource {
     private static final Logger LOG = Logger.getLogger(ConversionResource.class);
