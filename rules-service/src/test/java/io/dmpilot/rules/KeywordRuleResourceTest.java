@@ -161,7 +161,7 @@ class KeywordRuleResourceTest {
 
         Awaitility.await()
                 .atMost(RulesApi.WAIT)
-                .untilAsserted(() -> given().get("/accounts/{id}/rules/{rule}", account, rule)
+                .untilAsserted(() -> asSuperadmin().get("/accounts/{id}/rules/{rule}", account, rule)
                         .then()
                         .statusCode(200)
                         .body("enabled", equalTo(false))
@@ -172,7 +172,7 @@ class KeywordRuleResourceTest {
                         .text());
 
         // the operator fixes the template and switches it back on: the reason goes
-        given().contentType("application/json")
+        asSuperadmin().contentType("application/json")
                 .body(invoiceRule("开票请在订单页申请"))
                 .put("/accounts/{id}/rules/{rule}", account, rule)
                 .then()
