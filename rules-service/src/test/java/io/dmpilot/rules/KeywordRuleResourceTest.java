@@ -161,7 +161,8 @@ class KeywordRuleResourceTest {
 
         Awaitility.await()
                 .atMost(RulesApi.WAIT)
-                .untilAsserted(() -> asSuperadmin().get("/accounts/{id}/rules/{rule}", account, rule)
+                .untilAsserted(() -> asSuperadmin()
+                        .get("/accounts/{id}/rules/{rule}", account, rule)
                         .then()
                         .statusCode(200)
                         .body("enabled", equalTo(false))
@@ -172,7 +173,8 @@ class KeywordRuleResourceTest {
                         .text());
 
         // the operator fixes the template and switches it back on: the reason goes
-        asSuperadmin().contentType("application/json")
+        asSuperadmin()
+                .contentType("application/json")
                 .body(invoiceRule("开票请在订单页申请"))
                 .put("/accounts/{id}/rules/{rule}", account, rule)
                 .then()
