@@ -59,6 +59,7 @@ class IngestionRateBenchmark {
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
     /** Events per second offered; 0 writes everything at once (the consumer's ceiling). */
     private static final int RATE = Integer.getInteger("benchmark.rate", 0);
+
     private static final int ACCOUNTS = 100;
     private static final String[] TEXTS = {"这个多少钱，有优惠吗", "怎么退款", "请问包邮吗？发货要几天", "这款面膜适合敏感肌吗"};
 
@@ -183,9 +184,11 @@ class IngestionRateBenchmark {
                     now + 8,
                     now + 20 + (i % 3_000));
             records.add(new ProducerRecord<>(topic(Channels.INBOUND), conversation, EventJson.write(inbound)));
-            records.add(new ProducerRecord<>(topic(Channels.REPLY_CANDIDATES), conversation, EventJson.write(candidate)));
+            records.add(
+                    new ProducerRecord<>(topic(Channels.REPLY_CANDIDATES), conversation, EventJson.write(candidate)));
             records.add(new ProducerRecord<>(topic(Channels.REPLY_VETTED), conversation, EventJson.write(vetted)));
-            records.add(new ProducerRecord<>(topic(Channels.DISPATCH_OUTCOMES), conversation, EventJson.write(outcome)));
+            records.add(
+                    new ProducerRecord<>(topic(Channels.DISPATCH_OUTCOMES), conversation, EventJson.write(outcome)));
         }
         return records;
     }
