@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.dmpilot.contracts.Conversion;
 import io.dmpilot.contracts.DispatchOutcome;
 import io.dmpilot.contracts.InboundEvent;
-import io.dmpilot.contracts.Outcome;
 import io.dmpilot.contracts.ReplyCandidate;
-import io.dmpilot.contracts.Scenario;
-import io.dmpilot.contracts.Tier;
 import io.dmpilot.contracts.Topics;
-import io.dmpilot.contracts.Verdict;
 import io.dmpilot.contracts.VettedReply;
 import io.dmpilot.contracts.serde.EventJson;
 import io.dmpilot.testing.TestServices;
@@ -110,32 +106,10 @@ class BatchRecordingTest {
                 .body("counts.RECEIVED", org.hamcrest.Matchers.equalTo(2));
     }
 
-    /** Two conversations on every topic: sent, answered and converted; blocked, then sent late and answered. */
+    /** The ingestion scenario's conversations and the order of c1, every topic once. */
     private List<Recording> scenario(String account) {
-        long t = AnalyticsScenario.HOUR.toEpochMilli();
-        EventScript script = new EventScript(account);
-        String c1 = "c1-" + account, c2 = "c2-" + account;
-        InboundEvent price = script.message(c1, "这个多少钱，有优惠吗", t + 1_000);
-        ReplyCandidate priceReply =
-                script.candidate(price, Tier.BASIC, Scenario.PRODUCT_INQUIRY, "r1", "A", List.of("多少钱", "优惠"));
-        script.vetted(priceReply, Verdict.APPROVED);
-        script.outcome(price, priceReply, Outcome.SENT, 1_400);
-        InboundEvent refund = script.message(c1, "怎么退款", t + 60_000);
-        ReplyCandidate refundReply =
-                script.candidate(refund, Tier.ADVANCED, Scenario.AFTER_SALES, "r2", "B", List.of("退款"));
-        script.vetted(refundReply, Verdict.REWRITTEN);
-        script.outcome(refund, refundReply, Outcome.SENT, 4_000);
-        script.conversion(c1, t + 600_000);
-        InboundEvent hello = script.message(c2, "你好，我想退货", t + 2_000);
-        ReplyCandidate welcome = script.candidate(hello, Tier.CUSTOM, Scenario.WELCOME, "r3", "B", List.of());
-        script.vetted(welcome, Verdict.BLOCKED);
-        script.outcome(hello, welcome, Outcome.BLOCKED, 800);
-        InboundEvent returns = script.message(c2, "退货", t + 3_000);
-        ReplyCandidate returnsReply =
-                script.candidate(returns, Tier.CUSTOM, Scenario.PRODUCT_INQUIRY, "r1", "B", List.of("退货"));
-        script.vetted(returnsReply, Verdict.APPROVED);
-        script.outcome(returns, returnsReply, Outcome.SENT, 120_000);
-        script.message(c2, "谢谢", t + 200_000);
+        EventScript script = AnalyticsScenario.conversations(account);
+        script.conversion("c1-" + account, AnalyticsScenario.HOUR.toEpochMilli() + 600_000);
         List<Recording> out = new ArrayList<>();
         for (String[] record : script.records()) read(record[0], record[1]).ifPresent(out::add);
         return out;
