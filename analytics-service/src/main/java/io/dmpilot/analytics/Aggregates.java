@@ -2,13 +2,19 @@ package io.dmpilot.analytics;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * Everything one event adds to the aggregate tables, collected before anything is written so the store
- * sends one upsert per table. The column names here are the tables' (see the entities beside the features).
+ * Everything one event, or a whole batch of them merged, adds to the aggregate tables, collected before
+ * anything is written so the store sends one upsert per table. The column names here are the tables' (see
+ * the entities beside the features).
  */
 public final class Aggregates {
+    private final UpsertBatch outcomes =
+            new UpsertBatch("outcome_count", List.of("account_open_id", "outcome"), List.of("count"));
+    private final UpsertBatch responseTotalsOfAccount = new UpsertBatch(
+            "response_time_total",
+            List.of("account_open_id"),
+            List.of("timed_count", "total_millis", "within_window_count"));
     private final UpsertBatch funnel = new UpsertBatch(
             "funnel_count",
             List.of("account_open_id", "hour_start", "scenario", "rule_id", "variant", "step"),
@@ -27,6 +33,15 @@ public final class Aggregates {
             "scenario_transition",
             List.of("account_open_id", "hour_start", "from_scenario", "to_scenario"),
             List.of("count"));
+
+    /** The original per-account outcome summary: the outcome's count, and a sent reply's response time. */
+    public Aggregates outcome(CountableEvent event) {
+        outcomes.add(List.of(event.accountOpenId(), event.outcome().name()), 1);
+        event.responseMillis()
+                .ifPresent(millis -> responseTotalsOfAccount.add(
+                        List.of(event.accountOpenId()), 1, millis, event.answeredWithinWindow() ? 1 : 0));
+        return this;
+    }
 
     public Aggregates funnel(String account, long hourStart, Dimensions dims, String step) {
         funnel.add(List.of(account, hourStart, dims.scenario(), dims.ruleId(), dims.variant(), step), 1);
@@ -62,10 +77,28 @@ public final class Aggregates {
         return this;
     }
 
+    /** Adds everything {@code other} adds: a batch's events merged into one set of upserts. */
+    public Aggregates addAll(Aggregates other) {
+        List<UpsertBatch> mine = all();
+        List<UpsertBatch> theirs = other.all();
+        for (int i = 0; i < mine.size(); i++) mine.get(i).addAll(theirs.get(i));
+        return this;
+    }
+
     /** The batches with at least one row, in a fixed table order so concurrent writers lock alike. */
     public List<UpsertBatch> batches() {
-        return Stream.of(funnel, words, ruleKeywords, responseTotals, responseValues, transitions)
-                .filter(batch -> !batch.isEmpty())
-                .toList();
+        return all().stream().filter(batch -> !batch.isEmpty()).toList();
+    }
+
+    private List<UpsertBatch> all() {
+        return List.of(
+                outcomes,
+                responseTotalsOfAccount,
+                funnel,
+                words,
+                ruleKeywords,
+                responseTotals,
+                responseValues,
+                transitions);
     }
 }

@@ -34,6 +34,34 @@ final class AnalyticsScenario {
     /** Writes the scenario and waits until all of it, redeliveries included, has been consumed. */
     AnalyticsScenario run() {
         long t = HOUR.toEpochMilli();
+        EventScript script = conversations(account);
+        String c1 = "c1-" + account;
+
+        String sentinel = "sentinel-" + account;
+        EventScript end = new EventScript(sentinel, account);
+        InboundEvent last = end.message("s-" + account, "收到", t);
+        ReplyCandidate lastReply = end.candidate(last, Tier.BASIC, Scenario.FALLBACK, "r9", "", List.of());
+        end.vetted(lastReply, Verdict.APPROVED);
+        end.outcome(last, lastReply, Outcome.NO_MATCH, 10);
+        script.sendTwice();
+        end.sendTwice();
+        awaitSentinel(sentinel, 0);
+
+        // the order arrives after the replies went out (topics are consumed independently, so only then is it
+        // certain which reply it is credited to)
+        EventScript orders = new EventScript(account);
+        orders.conversion(c1, t + 600_000);
+        EventScript endOrders = new EventScript(sentinel, account);
+        endOrders.conversion("s-" + account, t);
+        orders.sendTwice();
+        endOrders.sendTwice();
+        awaitSentinel(sentinel, 1);
+        return this;
+    }
+
+    /** The scenario's three conversations, every event once; the caller sends or records them. */
+    static EventScript conversations(String account) {
+        long t = HOUR.toEpochMilli();
         EventScript script = new EventScript(account);
         String c1 = "c1-" + account, c2 = "c2-" + account, c3 = "c3-" + account;
 
@@ -65,27 +93,7 @@ final class AnalyticsScenario {
         InboundEvent idle = script.message(c3, "在吗", t + 4_000);
         script.noMatch(idle);
         script.outcome(idle, null, Outcome.NO_MATCH, 300);
-
-        String sentinel = "sentinel-" + account;
-        EventScript end = new EventScript(sentinel, account);
-        InboundEvent last = end.message("s-" + account, "收到", t);
-        ReplyCandidate lastReply = end.candidate(last, Tier.BASIC, Scenario.FALLBACK, "r9", "", List.of());
-        end.vetted(lastReply, Verdict.APPROVED);
-        end.outcome(last, lastReply, Outcome.NO_MATCH, 10);
-        script.sendTwice();
-        end.sendTwice();
-        awaitSentinel(sentinel, 0);
-
-        // the order arrives after the replies went out (topics are consumed independently, so only then is it
-        // certain which reply it is credited to)
-        EventScript orders = new EventScript(account);
-        orders.conversion(c1, t + 600_000);
-        EventScript endOrders = new EventScript(sentinel, account);
-        endOrders.conversion("s-" + account, t);
-        orders.sendTwice();
-        endOrders.sendTwice();
-        awaitSentinel(sentinel, 1);
-        return this;
+        return script;
     }
 
     private static void awaitSentinel(String sentinel, int converted) {

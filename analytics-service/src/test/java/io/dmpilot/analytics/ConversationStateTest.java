@@ -106,7 +106,7 @@ class ConversationStateTest {
     /** The funnel batch's rows as key + count lists; empty when the funnel batch was not touched. */
     private static List<List<Object>> funnelRows(Aggregates out) {
         List<UpsertBatch> batches = out.batches();
-        if (batches.isEmpty() || !batches.get(0).sql().contains("funnel_count")) return List.of();
+        if (batches.isEmpty() || !batches.get(0).table().equals("funnel_count")) return List.of();
         List<Object> params = batches.get(0).parameters();
         List<List<Object>> rows = new java.util.ArrayList<>();
         for (int i = 0; i < params.size(); i += 7) rows.add(params.subList(i, i + 7));

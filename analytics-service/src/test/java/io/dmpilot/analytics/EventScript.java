@@ -148,6 +148,11 @@ final class EventScript {
         }
     }
 
+    /** What was written so far, as {topic, JSON} pairs in order, for tests that skip Kafka. */
+    List<String[]> records() {
+        return List.copyOf(records);
+    }
+
     private void add(String topic, Object event) {
         records.add(new String[] {topic, EventJson.write(event)});
     }
