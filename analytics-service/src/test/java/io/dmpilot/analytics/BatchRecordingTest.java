@@ -1,6 +1,6 @@
 package io.dmpilot.analytics;
 
-import static io.restassured.RestAssured.given;
+import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.dmpilot.contracts.Conversion;
@@ -100,7 +100,8 @@ class BatchRecordingTest {
 
         assertEquals(List.of(1L, 3L), handlers.nacked, "only the malformed records, each alone");
         assertEquals(List.of(4L), handlers.committed, "the batch is acknowledged up to its last record");
-        given().get("/analytics/accounts/{id}/outcomes", account)
+        asSuperadmin()
+                .get("/analytics/accounts/{id}/outcomes", account)
                 .then()
                 .statusCode(200)
                 .body("counts.RECEIVED", org.hamcrest.Matchers.equalTo(2));
@@ -129,7 +130,8 @@ class BatchRecordingTest {
     private static String answer(String account, String path, Object... params) {
         List<Object> all = new ArrayList<>(List.of(account));
         all.addAll(List.of(params));
-        return given().get("/analytics/accounts/{id}/" + path, all.toArray())
+        return asSuperadmin()
+                .get("/analytics/accounts/{id}/" + path, all.toArray())
                 .then()
                 .statusCode(200)
                 .extract()
