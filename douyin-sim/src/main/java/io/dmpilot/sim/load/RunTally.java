@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -27,9 +29,8 @@ public final class RunTally {
     private final Map<String, Due> dueByMessage = new ConcurrentHashMap<>();
     private final Map<String, String> messageByEvent = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> sendsByMessage = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> outcomesByEvent = new ConcurrentHashMap<>();
+    private final Map<String, Queue<String>> outcomesByEvent = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> webhookResults = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> outcomeCounts = new ConcurrentHashMap<>();
     private final List<Histogram> latencyMicros = new ArrayList<>();
     private final LongAdder duplicateSends = new LongAdder();
     private final Set<String> seenOutcomes = ConcurrentHashMap.newKeySet();
@@ -90,12 +91,9 @@ public final class RunTally {
         if (outcome.conversationId() != null && outcome.conversationId().startsWith(hostileConversationPrefix)) {
             hostileOutcomeEvents.add(outcome.inboundEventId());
         }
-        outcomeCounts
-                .computeIfAbsent(outcome.outcome().name(), o -> new LongAdder())
-                .increment();
         outcomesByEvent
-                .computeIfAbsent(outcome.inboundEventId(), e -> new AtomicInteger())
-                .incrementAndGet();
+                .computeIfAbsent(outcome.inboundEventId(), e -> new ConcurrentLinkedQueue<>())
+                .add(outcome.outcome().name());
     }
 
     public long accepted() {
@@ -111,9 +109,12 @@ public final class RunTally {
 
     public long withSeveralOutcomes() {
         return outcomesByEvent.entrySet().stream()
-                .filter(e -> (messageByEvent.containsKey(e.getKey()) || hostileAccepted.contains(e.getKey()))
-                        && e.getValue().get() > 1)
+                .filter(e -> isOurs(e.getKey()) && e.getValue().size() > 1)
                 .count();
+    }
+
+    private boolean isOurs(String eventId) {
+        return messageByEvent.containsKey(eventId) || hostileAccepted.contains(eventId);
     }
 
     /** Outcomes of hostile requests that were never accepted: something got past the webhook that should not. */
@@ -139,8 +140,16 @@ public final class RunTally {
         return snapshot(webhookResults);
     }
 
+    /**
+     * Terminal outcomes of this run's accepted messages. The topic also carries outcomes of messages sent
+     * before the run or beside it (a canary, another test); counting those would break "one per message".
+     */
     public Map<String, Long> outcomes() {
-        return snapshot(outcomeCounts);
+        Map<String, Long> counts = new TreeMap<>();
+        outcomesByEvent.forEach((event, names) -> {
+            if (isOurs(event)) names.forEach(name -> counts.merge(name, 1L, Long::sum));
+        });
+        return counts;
     }
 
     public Histogram latency(int step) {

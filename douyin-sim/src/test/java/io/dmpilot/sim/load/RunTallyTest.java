@@ -148,4 +148,22 @@ class RunTallyTest {
         assertEquals(0, tally.withSeveralOutcomes());
         assertEquals(Map.of("SENT", 1L), tally.outcomes());
     }
+
+    @Test
+    void outcomesOfMessagesOutsideTheRunAreNotCounted() {
+        RunTally tally = new RunTally(1, "conv-x");
+        tally.webhookAnswered("m1", "accepted", "e-m1");
+        tally.outcome(outcome("e-canary", Outcome.SENT));
+        tally.outcome(outcome("e-m1", Outcome.BLOCKED));
+        assertEquals(Map.of("BLOCKED", 1L), tally.outcomes());
+    }
+
+    @Test
+    void anOutcomeSeenBeforeTheWebhookAnswerIsStillCounted() {
+        RunTally tally = new RunTally(1, "conv-x");
+        tally.outcome(outcome("e-m1", Outcome.SENT));
+        tally.webhookAnswered("m1", "accepted", "e-m1");
+        assertEquals(Map.of("SENT", 1L), tally.outcomes());
+        assertEquals(0, tally.withoutOutcome());
+    }
 }
