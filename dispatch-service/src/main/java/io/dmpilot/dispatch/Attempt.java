@@ -17,10 +17,29 @@ import java.util.Optional;
  *
  * @param entry what is appended to the reply's text ("" or the human-service entry), kept for the fallback
  * @param onFallback the text is the candidate's fallback, charged to the fallback's tier
+ * @param degraded charged below the reply's own tier because dispatch is degraded under load
  */
-record Attempt(VettedReply reply, String text, Tier charged, boolean offHours, String entry, boolean onFallback) {
+record Attempt(
+        VettedReply reply,
+        String text,
+        Tier charged,
+        boolean offHours,
+        String entry,
+        boolean onFallback,
+        boolean degraded) {
+    /**
+     * Degraded under load, the cheaper engine's own answer goes out where the candidate carries one, so what is
+     * sent matches the tier it is charged to; without one, the reply's own text is charged to the cheaper tier.
+     */
     static Attempt of(VettedReply reply, Tier charged, boolean offHours, String entry) {
-        return new Attempt(reply, reply.text() + entry, charged, offHours, entry, false);
+        boolean degraded = charged != reply.candidate().tier();
+        if (degraded
+                && reply.hasFallback()
+                && reply.candidate().fallback().tier().compareTo(charged) <= 0) {
+            Tier cheaper = reply.candidate().fallback().tier();
+            return new Attempt(reply, reply.fallbackText() + entry, cheaper, offHours, entry, true, true);
+        }
+        return new Attempt(reply, reply.text() + entry, charged, offHours, entry, false, degraded);
     }
 
     /** The same reply answered by the cheaper tier's fallback, if it has one cheaper than what is charged now. */
@@ -28,15 +47,13 @@ record Attempt(VettedReply reply, String text, Tier charged, boolean offHours, S
         if (onFallback || !reply.hasFallback()) return Optional.empty();
         Tier tier = reply.candidate().fallback().tier();
         if (tier.compareTo(charged) >= 0) return Optional.empty();
-        return Optional.of(new Attempt(reply, reply.fallbackText() + entry, tier, offHours, entry, true));
+        return Optional.of(new Attempt(reply, reply.fallbackText() + entry, tier, offHours, entry, true, false));
     }
 
     /** The detail, after what set this reply apart: {@code off-hours;degraded-to-BASIC;sent-…}. */
     Dispatched outcome(Outcome outcome, String detail, HandoffReason handoff) {
         String marked = (offHours ? "off-hours;" : "")
-                + (onFallback
-                        ? "fallback-to-" + charged + ";"
-                        : charged != reply.candidate().tier() ? "degraded-to-" + charged + ";" : "")
+                + (degraded ? "degraded-to-" + charged + ";" : onFallback ? "fallback-to-" + charged + ";" : "")
                 + detail;
         return new Dispatched(
                 onFallback

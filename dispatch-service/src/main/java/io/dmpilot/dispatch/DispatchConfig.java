@@ -108,6 +108,14 @@ public interface DispatchConfig {
     @WithDefault("48h")
     Duration sendLedgerTtl();
 
+    /**
+     * How long a replica's claim on a reply outlives its last renewal. While it lives, a replica that received
+     * the same record after a rebalance waits for the owner's outcome; once it lapses (the owner died), the
+     * claim is taken over and the lapsed owner can no longer send. Renewed every third of it.
+     */
+    @WithDefault("30s")
+    Duration claimLease();
+
     /** Degrade under load (seed §7). */
     Degrade degrade();
 

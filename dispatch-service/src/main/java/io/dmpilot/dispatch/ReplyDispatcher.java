@@ -59,8 +59,15 @@ public class ReplyDispatcher {
 
     /** The outcome, and why the conversation went to a person when this reply sent it there (else null). */
     public record Dispatched(DispatchOutcome outcome, HandoffReason handoff) {
+        /** Another replica took the reply over from this one: its outcome is the one that counts. */
+        static final Dispatched SUPERSEDED = new Dispatched(null, null);
+
         static Dispatched of(DispatchOutcome outcome) {
             return new Dispatched(outcome, null);
+        }
+
+        public boolean superseded() {
+            return outcome == null;
         }
     }
 
@@ -90,11 +97,19 @@ public class ReplyDispatcher {
         return once(reply, this::decide);
     }
 
-    /** Decides a reply once: a redelivered record replays the recorded outcome. */
+    /**
+     * Decides a reply once: a redelivered record replays the recorded outcome, and a reply another replica is
+     * still deciding (a rebalance moved its partition here) is waited for, not decided twice.
+     */
     private Uni<Dispatched> once(VettedReply reply, Function<VettedReply, Uni<Dispatched>> decider) {
-        return ledger.claim(reply.candidate().candidateId()).chain(claim -> {
+        String candidateId = reply.candidate().candidateId();
+        return ledger.claim(reply.candidate().inbound(), candidateId).chain(claim -> {
             if (claim instanceof SendLedger.Decided decided) {
                 return Uni.createFrom().item(Dispatched.of(decided.outcome()));
+            }
+            if (claim instanceof SendLedger.Held held) {
+                LOG.debugf("candidate %s: %s is deciding it, waiting for its outcome", candidateId, held.owner());
+                return later(ledger.heldPoll()).chain(() -> once(reply, decider));
             }
             Uni<Dispatched> decision = claim instanceof SendLedger.Unconfirmed unconfirmed
                     ? unconfirmed
@@ -102,7 +117,11 @@ public class ReplyDispatcher {
                             .map(id -> done(reply, Outcome.SENT, "confirmed-by-echo:" + id))
                             .orElseGet(() -> done(reply, Outcome.FAILED, "send-unconfirmed-after-restart"))
                     : decider.apply(reply);
-            return decision.call(d -> ledger.record(d.outcome()));
+            return decision.onFailure()
+                    .call(() -> ledger.abandon(candidateId))
+                    .chain(d -> d.superseded()
+                            ? Uni.createFrom().item(d)
+                            : ledger.record(d.outcome()).map(stored -> stored ? d : Dispatched.SUPERSEDED));
         });
     }
 
@@ -171,18 +190,22 @@ public class ReplyDispatcher {
         DouyinSendRequest request = DouyinSendRequest.text(
                 inbound.serverMessageId(), inbound.conversationId(), inbound.userOpenId(), attempt.text());
         return ledger.inFlight(inbound, candidate.candidateId(), attempt.text())
-                .chain(() -> sender.send(inbound.accountOpenId(), request)
-                        .onItemOrFailure()
-                        .transformToUni((response, failure) -> failure == null
-                                ? conversations
-                                        .autoReplySent(inbound)
-                                        .map(capReached -> attempt.outcome(
-                                                Outcome.SENT,
-                                                sentId(response),
-                                                capReached ? HandoffReason.AUTO_REPLY_CAP : null))
-                                : releaseQuota(attempt)
-                                        .chain(() -> window.giveBack(inbound))
-                                        .chain(() -> afterFailure(attempt, failure))));
+                .chain(owned -> !owned
+                        ? releaseQuota(attempt)
+                                .chain(() -> window.giveBack(inbound))
+                                .replaceWith(Dispatched.SUPERSEDED)
+                        : sender.send(inbound.accountOpenId(), request)
+                                .onItemOrFailure()
+                                .transformToUni((response, failure) -> failure == null
+                                        ? conversations
+                                                .autoReplySent(inbound)
+                                                .map(capReached -> attempt.outcome(
+                                                        Outcome.SENT,
+                                                        sentId(response),
+                                                        capReached ? HandoffReason.AUTO_REPLY_CAP : null))
+                                        : releaseQuota(attempt)
+                                                .chain(() -> window.giveBack(inbound))
+                                                .chain(() -> afterFailure(attempt, failure))));
     }
 
     private static String sentId(DouyinSendResponse response) {

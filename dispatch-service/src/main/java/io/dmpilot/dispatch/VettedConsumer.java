@@ -75,6 +75,13 @@ public class VettedConsumer {
     }
 
     private Uni<Void> publish(VettedReply reply, ReplyDispatcher.Dispatched dispatched) {
+        if (dispatched.superseded()) {
+            LOG.infof(
+                    "conversation %s: candidate %s was taken over by another replica, its outcome counts",
+                    reply.candidate().inbound().conversationId(),
+                    reply.candidate().candidateId());
+            return Uni.createFrom().voidItem();
+        }
         DispatchOutcome outcome = dispatched.outcome();
         record(outcome);
         String conversation = outcome.conversationId();

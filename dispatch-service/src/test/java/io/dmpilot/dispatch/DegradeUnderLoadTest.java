@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dmpilot.contracts.DispatchOutcome;
+import io.dmpilot.contracts.FallbackReply;
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.Outcome;
+import io.dmpilot.contracts.Scenario;
 import io.dmpilot.contracts.Tier;
 import io.dmpilot.contracts.Topics;
+import io.dmpilot.contracts.VettedReply;
 import io.dmpilot.contracts.serde.EventJson;
 import io.dmpilot.dispatch.degrade.DegradeLevel;
 import io.dmpilot.dispatch.degrade.LoadMonitor;
@@ -124,6 +127,7 @@ class DegradeUnderLoadTest {
         awaitLevel(DegradeLevel.BASIC);
         assertCharged(account, Tier.CUSTOM, Tier.BASIC, "degraded-to-BASIC;");
         assertCharged(account, Tier.ADVANCED, Tier.ADVANCED, "sent-");
+        assertAnsweredByTheCheaperEngine(account);
 
         commitToEnd();
         awaitLevel(DegradeLevel.NORMAL);
@@ -146,11 +150,7 @@ class DegradeUnderLoadTest {
     private void assertCharged(String account, Tier tier, Tier charged, String detailPrefix) {
         InboundEvent inbound = SampleEvents.userMessage(account, "问题");
         var reply = SampleEvents.approved(SampleEvents.candidate(inbound, tier, "回复"));
-        String conversation = inbound.conversationId();
-        TopicProbe.send(Topics.REPLY_VETTED, conversation, EventJson.write(reply));
-        DispatchOutcome outcome = outcomes.awaitRecords(
-                        DispatchOutcome.class, o -> conversation.equals(o.conversationId()), WAIT)
-                .get(0);
+        DispatchOutcome outcome = publishAndAwait(reply);
 
         assertEquals(Outcome.SENT, outcome.outcome());
         assertEquals(tier, outcome.tier(), "the outcome keeps the tier of the engine that wrote the reply");
@@ -164,6 +164,36 @@ class DegradeUnderLoadTest {
             if (t == charged) assertNotNull(score, "charged against " + t);
             else assertNull(score, "not charged against " + t);
         }
+    }
+
+    /**
+     * Degraded to BASIC, a CUSTOM reply that carries a BASIC fallback goes out as that fallback: the text sent
+     * is the one the tier charged wrote, and the outcome names that tier and rule.
+     */
+    private void assertAnsweredByTheCheaperEngine(String account) {
+        InboundEvent inbound = SampleEvents.userMessage(account, "怎么卖");
+        FallbackReply basic = new FallbackReply(Tier.BASIC, "fixed:FALLBACK", Scenario.FALLBACK, "感谢私信，稍后回复");
+        var reply = SampleEvents.approved(
+                        SampleEvents.candidate(inbound, Tier.CUSTOM, "intent:price", "定制的长回复", basic, null))
+                .withFallbackText(basic.text());
+        DispatchOutcome outcome = publishAndAwait(reply);
+
+        assertEquals(Outcome.SENT, outcome.outcome());
+        assertEquals(Tier.BASIC, outcome.tier());
+        assertEquals("fixed:FALLBACK", outcome.ruleId());
+        assertTrue(outcome.detail().startsWith("degraded-to-BASIC;sent-"), outcome.detail());
+        assertEquals(
+                List.of("感谢私信，稍后回复"),
+                PlatformStub.to(inbound.conversationId()).stream()
+                        .map(r -> r.request().content().text().text())
+                        .toList());
+    }
+
+    private DispatchOutcome publishAndAwait(VettedReply reply) {
+        String conversation = reply.candidate().inbound().conversationId();
+        TopicProbe.send(Topics.REPLY_VETTED, conversation, EventJson.write(reply));
+        return outcomes.awaitRecords(DispatchOutcome.class, o -> conversation.equals(o.conversationId()), WAIT)
+                .get(0);
     }
 
     private void awaitLevel(DegradeLevel level) {

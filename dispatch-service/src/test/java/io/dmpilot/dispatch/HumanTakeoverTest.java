@@ -20,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +35,12 @@ class HumanTakeoverTest {
 
     @Inject
     SendLedger ledger;
+
+    @Inject
+    DispatchConfig config;
+
+    @Inject
+    OtherReplicas replicas;
 
     private TopicProbe outcomes;
 
@@ -84,15 +89,19 @@ class HumanTakeoverTest {
         InboundEvent inbound = SampleEvents.userMessage(Messages.account(), "在吗");
         VettedReply reply = Messages.reply(inbound, Tier.BASIC, "已经发出的回复");
         String candidate = reply.candidate().candidateId();
-        // a dispatcher claimed the candidate, noted the send, and crashed before the platform's answer
-        ledger.claim(candidate).await().atMost(WAIT);
-        ledger.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT);
+        // another replica claimed the candidate, noted the send, and died before the platform's answer
+        SendLedger crashed = replicas.ledger("crashed-mid-send");
+        crashed.claim(inbound, candidate).await().atMost(WAIT);
+        crashed.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT);
+        crashed.stopRenewing();
 
         TopicProbe.send(
                 Topics.INBOUND,
                 inbound.conversationId(),
                 EventJson.write(Messages.fromAccount(inbound, InboundKind.SEND_ECHO, reply.text())));
-        Awaitility.await().atMost(WAIT).until(() -> echoed(candidate).isPresent());
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> ledger.echoOf(candidate).await().atMost(WAIT).isPresent());
         publish(reply);
 
         DispatchOutcome outcome = awaitOutcomes(inbound.conversationId(), 1).get(0);
@@ -105,7 +114,11 @@ class HumanTakeoverTest {
     void lostSendWithoutAnEchoIsFailedNotSentTwice() {
         InboundEvent inbound = SampleEvents.userMessage(Messages.account(), "在吗");
         VettedReply reply = Messages.reply(inbound, Tier.BASIC, "不知道是否发出");
-        ledger.claim(reply.candidate().candidateId()).await().atMost(WAIT);
+        String candidate = reply.candidate().candidateId();
+        SendLedger crashed = replicas.ledger("crashed-mid-send");
+        crashed.claim(inbound, candidate).await().atMost(WAIT);
+        crashed.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT);
+        crashed.stopRenewing();
 
         publish(reply);
 
@@ -115,9 +128,51 @@ class HumanTakeoverTest {
         assertTrue(PlatformStub.to(inbound.conversationId()).isEmpty());
     }
 
-    private Optional<String> echoed(String candidate) {
-        SendLedger.Claim claim = ledger.claim(candidate).await().atMost(WAIT);
-        return claim instanceof SendLedger.Unconfirmed u ? u.echoedMessageId() : Optional.empty();
+    @Test
+    void aReplyWhoseOwnerDiedBeforeSendingIsDecidedAfreshAndSentOnce() {
+        InboundEvent inbound = SampleEvents.userMessage(Messages.account(), "在吗");
+        VettedReply reply = Messages.reply(inbound, Tier.BASIC, "等配额时宕机");
+        SendLedger crashed = replicas.ledger("crashed-waiting-for-quota");
+        crashed.claim(inbound, reply.candidate().candidateId()).await().atMost(WAIT);
+        crashed.stopRenewing();
+
+        publish(reply);
+
+        DispatchOutcome outcome = awaitOutcomes(inbound.conversationId(), 1).get(0);
+        assertEquals(Outcome.SENT, outcome.outcome(), outcome.detail());
+        assertEquals(1, PlatformStub.to(inbound.conversationId()).size());
+    }
+
+    /**
+     * A rebalance hands this replica a record another, live replica is still deciding (say, waiting for quota):
+     * it waits for that replica's outcome, across several lease periods, and republishes it instead of deciding
+     * a second time.
+     */
+    @Test
+    void aReplyStillBeingDecidedElsewhereIsWaitedForAndNotSentTwice() throws Exception {
+        InboundEvent inbound = SampleEvents.userMessage(Messages.account(), "在吗");
+        VettedReply reply = Messages.reply(inbound, Tier.BASIC, "另一个副本正在处理");
+        String candidate = reply.candidate().candidateId();
+        SendLedger owner = replicas.ledger("live-owner");
+        try {
+            owner.claim(inbound, candidate).await().atMost(WAIT);
+            publish(reply);
+            Thread.sleep(config.claimLease().multipliedBy(2).toMillis());
+            assertTrue(
+                    outcomes.records(DispatchOutcome.class, o -> candidate.equals(o.candidateId()))
+                            .isEmpty(),
+                    "nothing decided while the owner's lease lives");
+
+            assertTrue(owner.record(OutcomeFactory.of(reply, Outcome.SENT, "sent-by-live-owner"))
+                    .await()
+                    .atMost(WAIT));
+
+            DispatchOutcome outcome = awaitOutcomes(inbound.conversationId(), 1).get(0);
+            assertEquals("sent-by-live-owner", outcome.detail());
+            assertTrue(PlatformStub.to(inbound.conversationId()).isEmpty(), "only the owner sends");
+        } finally {
+            owner.stopRenewing();
+        }
     }
 
     private static void publish(VettedReply reply) {

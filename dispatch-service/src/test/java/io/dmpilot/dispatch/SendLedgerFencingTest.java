@@ -1,0 +1,94 @@
+package io.dmpilot.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dmpilot.contracts.InboundEvent;
+import io.dmpilot.contracts.Outcome;
+import io.dmpilot.contracts.Tier;
+import io.dmpilot.contracts.VettedReply;
+import io.dmpilot.testing.SampleEvents;
+import io.dmpilot.testing.TestServices;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two replicas' ledgers over the real Redis, as a rebalance puts them side by side on one reply. */
+@QuarkusTest
+@WithTestResource(value = TestServices.class, initArgs = @ResourceArg(name = "services", value = "kafka,redis"))
+class SendLedgerFencingTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    DispatchConfig config;
+
+    @Inject
+    OtherReplicas replicas;
+
+    private final InboundEvent inbound = SampleEvents.userMessage(Messages.account(), "在吗");
+    private final VettedReply reply = Messages.reply(inbound, Tier.BASIC, "回复");
+    private final String candidate = reply.candidate().candidateId();
+    private SendLedger oldOwner;
+    private SendLedger newOwner;
+
+    @AfterEach
+    void stop() {
+        if (oldOwner != null) oldOwner.stopRenewing();
+        if (newOwner != null) newOwner.stopRenewing();
+    }
+
+    @Test
+    void aLiveOwnersClaimIsHeldAcrossManyLeasePeriods() throws Exception {
+        oldOwner = replicas.ledger("old");
+        newOwner = replicas.ledger("new");
+        assertInstanceOf(SendLedger.First.class, claim(oldOwner));
+        long until =
+                System.currentTimeMillis() + config.claimLease().multipliedBy(3).toMillis();
+        while (System.currentTimeMillis() < until) {
+            assertInstanceOf(SendLedger.Held.class, claim(newOwner));
+            Thread.sleep(config.claimLease().toMillis() / 4);
+        }
+        assertTrue(oldOwner.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT));
+    }
+
+    @Test
+    void aLapsedOwnerIsFencedOffOnceAnotherReplicaTookTheReplyOver() {
+        oldOwner = replicas.ledger("old");
+        newOwner = replicas.ledger("new");
+        assertInstanceOf(SendLedger.First.class, claim(oldOwner));
+        oldOwner.stopRenewing();
+
+        Awaitility.await().atMost(WAIT).until(() -> claim(newOwner) instanceof SendLedger.First);
+
+        assertFalse(oldOwner.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT), "must not send");
+        assertFalse(oldOwner.record(OutcomeFactory.of(reply, Outcome.SENT, "late"))
+                .await()
+                .atMost(WAIT));
+        assertTrue(newOwner.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT));
+        assertTrue(newOwner.record(OutcomeFactory.of(reply, Outcome.SENT, "by-new-owner"))
+                .await()
+                .atMost(WAIT));
+        SendLedger.Claim after = claim(replicas.ledger("third"));
+        assertEquals("by-new-owner", ((SendLedger.Decided) after).outcome().detail());
+    }
+
+    @Test
+    void anAbandonedClaimIsTakenOverAtOnce() {
+        oldOwner = replicas.ledger("old");
+        newOwner = replicas.ledger("new");
+        claim(oldOwner);
+        oldOwner.abandon(candidate).await().atMost(WAIT);
+        assertInstanceOf(SendLedger.First.class, claim(newOwner));
+    }
+
+    private SendLedger.Claim claim(SendLedger ledger) {
+        return ledger.claim(inbound, candidate).await().atMost(WAIT);
+    }
+}
