@@ -20,6 +20,13 @@
 # DMPILOT_BOOTSTRAP_KEY is set; it is public, so it is for this machine only — never for a deployment.
 set -euo pipefail
 
+# The daemons started below must not inherit the caller's descriptors: under `flock lockfile stack.sh up` the
+# broker would hold that lock for its whole life. 255 is bash's own handle on this script.
+for fd in /proc/$$/fd/*; do
+  fd=${fd##*/}
+  if ((fd > 2 && fd < 255)); then eval "exec ${fd}>&-" 2>/dev/null || true; fi
+done
+
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
 STACK_HOME=$(realpath -m "${DMPILOT_HOME:-$REPO_ROOT/.local-stack}")

@@ -15,6 +15,13 @@
 # KAFKA_CONTROLLER_PORT, KAFKA_START_TIMEOUT, KAFKA_JVM_OPTS, REDIS_PORT, PG_PORT, PG_DB, MVN.
 set -euo pipefail
 
+# The daemons started below must not inherit the caller's descriptors: under `flock lockfile stack.sh up` the
+# broker would hold that lock for its whole life. 255 is bash's own handle on this script.
+for fd in /proc/$$/fd/*; do
+  fd=${fd##*/}
+  if ((fd > 2 && fd < 255)); then eval "exec ${fd}>&-" 2>/dev/null || true; fi
+done
+
 # ---------------------------------------------------------------------------------------------
 # Kafka topics: the ONE place to edit.
 # Each entry: "<name> [+dlq] [topic-config=value ...]". "+dlq" also creates "<name>.dlq" (plain
