@@ -5,6 +5,9 @@ import io.dmpilot.kit.ProblemException;
 import io.dmpilot.kit.auth.AgencyScope;
 import io.dmpilot.kit.auth.Caller;
 import io.dmpilot.kit.auth.Roles;
+import io.dmpilot.rules.audit.Actor;
+import io.dmpilot.rules.audit.AuditTrail;
+import io.dmpilot.rules.audit.AuditedChange;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -22,10 +25,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Operators' API for accounts and their templates. Every change is announced on config.changes.v1. A caller
- * sees its own agency's accounts only; creating one is for the agency's admin.
+ * sees its own agency's accounts only; creating one is for the agency's admin. Every change is audited in its
+ * own transaction.
  */
 @Path("/accounts")
 @RolesAllowed(Roles.OPERATOR)
@@ -34,10 +39,12 @@ import java.util.List;
 public class AccountResource {
     private final ConfigChangePublisher changes;
     private final Caller caller;
+    private final AuditTrail audit;
 
-    public AccountResource(ConfigChangePublisher changes, Caller caller) {
+    public AccountResource(ConfigChangePublisher changes, Caller caller, AuditTrail audit) {
         this.changes = changes;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @POST
@@ -46,12 +53,18 @@ public class AccountResource {
         if (request == null) throw ProblemException.badRequest("a JSON body is required");
         request.validate();
         caller.scope().requireOwn(request.agencyId(), "agencyId");
-        return Panache.withTransaction(() -> Account.byOpenId(request.openId()).chain(existing -> {
-                    if (existing != null) {
-                        throw ProblemException.conflict("account " + request.openId() + " exists");
-                    }
-                    return AccountSetup.create(request);
-                }))
+        Actor actor = Actor.of(caller);
+        return Panache.withTransaction(() -> Account.byOpenId(request.openId())
+                        .chain(existing -> {
+                            if (existing != null) {
+                                throw ProblemException.conflict("account " + request.openId() + " exists");
+                            }
+                            return AccountSetup.create(request);
+                        })
+                        .call(view -> audit.record(
+                                actor,
+                                new AuditedChange(
+                                        view.agencyId(), AuditedChange.ACCOUNT, view.openId(), "create", null, view))))
                 .call(view -> changes.upserted("account", view.openId()))
                 .map(view -> Response.created(URI.create("/accounts/" + view.openId()))
                         .entity(view)
@@ -87,10 +100,7 @@ public class AccountResource {
         if (request == null) throw ProblemException.badRequest("a JSON body is required");
         request.validate();
         Scenario parsed = parseScenario(scenario);
-        AgencyScope scope = caller.scope();
-        return Panache.withTransaction(() -> Account.visible(openId, scope)
-                        .chain(() -> AccountSetup.putTemplate(openId, parsed, request.text())))
-                .call(view -> changes.upserted("account", openId));
+        return audited(openId, "template", () -> AccountSetup.putTemplate(openId, parsed, request.text()));
     }
 
     /** Business hours and time zone: outside them the OFF_HOURS template answers (DESIGN §5). */
@@ -99,10 +109,7 @@ public class AccountResource {
     public Uni<AccountView> setBusinessHours(@PathParam("openId") String openId, BusinessHoursRequest request) {
         if (request == null) throw ProblemException.badRequest("a JSON body is required");
         request.validate();
-        AgencyScope scope = caller.scope();
-        return Panache.withTransaction(() ->
-                        Account.visible(openId, scope).chain(() -> AccountSetup.setBusinessHours(openId, request)))
-                .call(view -> changes.upserted("account", openId));
+        return audited(openId, "business-hours", () -> AccountSetup.setBusinessHours(openId, request));
     }
 
     /** Crisis mode: the account answers from its crisis template at once (DESIGN §5). */
@@ -110,13 +117,32 @@ public class AccountResource {
     @Path("/{openId}/crisis")
     public Uni<AccountView> setCrisis(@PathParam("openId") String openId, CrisisRequest request) {
         if (request == null) throw ProblemException.badRequest("a JSON body {\"enabled\": true|false} is required");
-        AgencyScope scope = caller.scope();
-        return Panache.withTransaction(() ->
-                        Account.visible(openId, scope).chain(() -> AccountSetup.setCrisis(openId, request.enabled())))
-                .call(view -> changes.upserted("account", openId));
+        return audited(openId, "crisis", () -> AccountSetup.setCrisis(openId, request.enabled()));
     }
 
     public record CrisisRequest(boolean enabled) {}
+
+    /**
+     * Changes a visible account in one transaction with its audit entry (the account as shown before and after),
+     * then announces it.
+     */
+    private Uni<AccountView> audited(String openId, String action, Supplier<Uni<AccountView>> change) {
+        AgencyScope scope = caller.scope();
+        Actor actor = Actor.of(caller);
+        return Panache.withTransaction(() -> Account.visible(openId, scope)
+                        .chain(() -> AccountSetup.view(openId))
+                        .chain(before -> change.get()
+                                .call(after -> audit.record(
+                                        actor,
+                                        new AuditedChange(
+                                                after.agencyId(),
+                                                AuditedChange.ACCOUNT,
+                                                openId,
+                                                action,
+                                                before,
+                                                after)))))
+                .call(view -> changes.upserted("account", openId));
+    }
 
     private static Scenario parseScenario(String value) {
         try {

@@ -4,6 +4,9 @@ import io.dmpilot.kit.ProblemException;
 import io.dmpilot.kit.auth.AgencyScope;
 import io.dmpilot.kit.auth.Caller;
 import io.dmpilot.kit.auth.Roles;
+import io.dmpilot.rules.audit.Actor;
+import io.dmpilot.rules.audit.AuditTrail;
+import io.dmpilot.rules.audit.AuditedChange;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +28,8 @@ import java.util.List;
 
 /**
  * Operators' API for a CUSTOM account's semantic intents (example phrases per scenario). Intents of an account
- * of a lower tier are stored but never used: its tier does not reach the semantic engine.
+ * of a lower tier are stored but never used: its tier does not reach the semantic engine. Every change is
+ * audited in its own transaction.
  */
 @RolesAllowed(Roles.OPERATOR)
 @Path("/accounts/{openId}/intents")
@@ -34,10 +38,12 @@ import java.util.List;
 public class IntentResource {
     private final ConfigChangePublisher changes;
     private final Caller caller;
+    private final AuditTrail audit;
 
-    public IntentResource(ConfigChangePublisher changes, Caller caller) {
+    public IntentResource(ConfigChangePublisher changes, Caller caller, AuditTrail audit) {
         this.changes = changes;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @POST
@@ -46,7 +52,11 @@ public class IntentResource {
         intent.accountOpenId = openId;
         required(request).applyTo(intent);
         AgencyScope scope = caller.scope();
-        return Panache.withTransaction(() -> Account.visible(openId, scope).chain(intent::persist))
+        Actor actor = Actor.of(caller);
+        return Panache.withTransaction(() -> Account.visible(openId, scope)
+                        .chain(account -> intent.persist()
+                                .call(() -> audit.record(
+                                        actor, audited(account, intent, "create", null, IntentView.of(intent))))))
                 .call(() -> changes.upserted("account-rules", openId))
                 .map(saved -> Response.created(URI.create("/accounts/" + openId + "/intents/" + intent.id))
                         .entity(IntentView.of(intent))
@@ -75,8 +85,14 @@ public class IntentResource {
             @PathParam("openId") String openId, @PathParam("intentId") long intentId, IntentRequest request) {
         required(request).applyTo(new SemanticIntent()); // all-or-nothing: check before touching the stored one
         AgencyScope scope = caller.scope();
-        return Panache.withTransaction(
-                        () -> requireIntent(openId, intentId, scope).invoke(request::applyTo))
+        Actor actor = Actor.of(caller);
+        return Panache.withTransaction(() -> Account.visible(openId, scope)
+                        .chain(account -> requireIntent(openId, intentId).call(intent -> {
+                            IntentView before = IntentView.of(intent);
+                            request.applyTo(intent);
+                            return audit.record(
+                                    actor, audited(account, intent, "update", before, IntentView.of(intent)));
+                        })))
                 .call(() -> changes.upserted("account-rules", openId))
                 .map(IntentView::of);
     }
@@ -85,8 +101,12 @@ public class IntentResource {
     @Path("/{intentId}")
     public Uni<Response> delete(@PathParam("openId") String openId, @PathParam("intentId") long intentId) {
         AgencyScope scope = caller.scope();
-        return Panache.withTransaction(
-                        () -> requireIntent(openId, intentId, scope).chain(intent -> intent.delete()))
+        Actor actor = Actor.of(caller);
+        return Panache.withTransaction(() -> Account.visible(openId, scope)
+                        .chain(account -> requireIntent(openId, intentId)
+                                .call(intent -> audit.record(
+                                        actor, audited(account, intent, "delete", IntentView.of(intent), null)))
+                                .chain(intent -> intent.delete())))
                 .call(() -> changes.upserted("account-rules", openId))
                 .map(x -> Response.noContent().build());
     }
@@ -96,12 +116,16 @@ public class IntentResource {
         return request;
     }
 
-    private static Uni<SemanticIntent> requireIntent(String openId, long intentId, AgencyScope scope) {
-        return Account.visible(openId, scope)
-                .chain(() -> SemanticIntent.of(openId, intentId))
-                .invoke(intent -> {
-                    if (intent == null)
-                        throw ProblemException.notFound("no intent " + intentId + " on account " + openId);
-                });
+    private static AuditedChange audited(
+            Account account, SemanticIntent intent, String action, IntentView before, IntentView after) {
+        return new AuditedChange(
+                account.agencyId, AuditedChange.INTENT, String.valueOf(intent.id), action, before, after);
+    }
+
+    /** Call after {@link Account#visible}: the intent of that account. */
+    private static Uni<SemanticIntent> requireIntent(String openId, long intentId) {
+        return SemanticIntent.of(openId, intentId).invoke(intent -> {
+            if (intent == null) throw ProblemException.notFound("no intent " + intentId + " on account " + openId);
+        });
     }
 }

@@ -4,6 +4,9 @@ import io.dmpilot.kit.ProblemException;
 import io.dmpilot.kit.auth.AgencyScope;
 import io.dmpilot.kit.auth.Caller;
 import io.dmpilot.kit.auth.Roles;
+import io.dmpilot.rules.audit.Actor;
+import io.dmpilot.rules.audit.AuditTrail;
+import io.dmpilot.rules.audit.AuditedChange;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +26,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** Operators' API for an account's keyword rules. Every change is announced on config.changes.v1. */
+/**
+ * Operators' API for an account's keyword rules. Every change is audited in its own transaction and announced on
+ * config.changes.v1.
+ */
 @RolesAllowed(Roles.OPERATOR)
 @Path("/accounts/{openId}/rules")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,10 +37,12 @@ import java.util.List;
 public class KeywordRuleResource {
     private final ConfigChangePublisher changes;
     private final Caller caller;
+    private final AuditTrail audit;
 
-    public KeywordRuleResource(ConfigChangePublisher changes, Caller caller) {
+    public KeywordRuleResource(ConfigChangePublisher changes, Caller caller, AuditTrail audit) {
         this.changes = changes;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @POST
@@ -43,7 +51,11 @@ public class KeywordRuleResource {
         rule.accountOpenId = openId;
         validated(request).applyTo(rule);
         AgencyScope scope = caller.scope();
-        return Panache.withTransaction(() -> Account.visible(openId, scope).chain(rule::persist))
+        Actor actor = Actor.of(caller);
+        return Panache.withTransaction(() -> Account.visible(openId, scope)
+                        .chain(account -> rule.persist()
+                                .call(() -> audit.record(
+                                        actor, audited(account, rule, "create", null, KeywordRuleView.of(rule))))))
                 .call(() -> changed(openId))
                 .map(saved -> Response.created(URI.create("/accounts/" + openId + "/rules/" + rule.id))
                         .entity(KeywordRuleView.of(rule))
@@ -71,7 +83,8 @@ public class KeywordRuleResource {
     @Path("/{ruleId}")
     public Uni<KeywordRuleView> get(@PathParam("openId") String openId, @PathParam("ruleId") long ruleId) {
         AgencyScope scope = caller.scope();
-        return Panache.withSession(() -> requireRule(openId, ruleId, scope)).map(KeywordRuleView::of);
+        return Panache.withSession(() -> Account.visible(openId, scope).chain(() -> requireRule(openId, ruleId)))
+                .map(KeywordRuleView::of);
     }
 
     @PUT
@@ -81,7 +94,14 @@ public class KeywordRuleResource {
         KeywordRuleRequest valid = validated(request);
         valid.applyTo(new KeywordRule()); // all-or-nothing: check before touching the stored rule
         AgencyScope scope = caller.scope();
-        return Panache.withTransaction(() -> requireRule(openId, ruleId, scope).invoke(valid::applyTo))
+        Actor actor = Actor.of(caller);
+        return Panache.withTransaction(() -> Account.visible(openId, scope)
+                        .chain(account -> requireRule(openId, ruleId).call(rule -> {
+                            KeywordRuleView before = KeywordRuleView.of(rule);
+                            valid.applyTo(rule);
+                            return audit.record(
+                                    actor, audited(account, rule, "update", before, KeywordRuleView.of(rule)));
+                        })))
                 .call(() -> changed(openId))
                 .map(KeywordRuleView::of);
     }
@@ -90,7 +110,12 @@ public class KeywordRuleResource {
     @Path("/{ruleId}")
     public Uni<Response> delete(@PathParam("openId") String openId, @PathParam("ruleId") long ruleId) {
         AgencyScope scope = caller.scope();
-        return Panache.withTransaction(() -> requireRule(openId, ruleId, scope).chain(rule -> rule.delete()))
+        Actor actor = Actor.of(caller);
+        return Panache.withTransaction(() -> Account.visible(openId, scope)
+                        .chain(account -> requireRule(openId, ruleId)
+                                .call(rule -> audit.record(
+                                        actor, audited(account, rule, "delete", KeywordRuleView.of(rule), null)))
+                                .chain(rule -> rule.delete())))
                 .call(() -> changed(openId))
                 .map(x -> Response.noContent().build());
     }
@@ -104,11 +129,16 @@ public class KeywordRuleResource {
         return request;
     }
 
-    private static Uni<KeywordRule> requireRule(String openId, long ruleId, AgencyScope scope) {
-        return Account.visible(openId, scope)
-                .chain(() -> KeywordRule.of(openId, ruleId))
-                .invoke(rule -> {
-                    if (rule == null) throw ProblemException.notFound("no rule " + ruleId + " on account " + openId);
-                });
+    private static AuditedChange audited(
+            Account account, KeywordRule rule, String action, KeywordRuleView before, KeywordRuleView after) {
+        return new AuditedChange(
+                account.agencyId, AuditedChange.KEYWORD_RULE, String.valueOf(rule.id), action, before, after);
+    }
+
+    /** Call after {@link Account#visible}: the rule of that account. */
+    private static Uni<KeywordRule> requireRule(String openId, long ruleId) {
+        return KeywordRule.of(openId, ruleId).invoke(rule -> {
+            if (rule == null) throw ProblemException.notFound("no rule " + ruleId + " on account " + openId);
+        });
     }
 }

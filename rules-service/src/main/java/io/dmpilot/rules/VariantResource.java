@@ -5,6 +5,9 @@ import io.dmpilot.kit.ProblemException;
 import io.dmpilot.kit.auth.AgencyScope;
 import io.dmpilot.kit.auth.Caller;
 import io.dmpilot.kit.auth.Roles;
+import io.dmpilot.rules.audit.Actor;
+import io.dmpilot.rules.audit.AuditTrail;
+import io.dmpilot.rules.audit.AuditedChange;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 
-/** Operators' API for A/B variants of a scenario's template, sticky per user. */
+/** Operators' API for A/B variants of a scenario's template, sticky per user. Every change is audited. */
 @RolesAllowed(Roles.OPERATOR)
 @Path("/accounts/{openId}/templates/{scenario}/variants")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -26,10 +29,12 @@ import java.util.Locale;
 public class VariantResource {
     private final ConfigChangePublisher changes;
     private final Caller caller;
+    private final AuditTrail audit;
 
-    public VariantResource(ConfigChangePublisher changes, Caller caller) {
+    public VariantResource(ConfigChangePublisher changes, Caller caller, AuditTrail audit) {
         this.changes = changes;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @GET
@@ -47,15 +52,31 @@ public class VariantResource {
         request.validate();
         Scenario parsed = parseScenario(scenario);
         AgencyScope scope = caller.scope();
+        Actor actor = Actor.of(caller);
         return Panache.withTransaction(() -> Account.visible(openId, scope)
-                        .chain(() -> TemplateVariant.delete("accountOpenId = ?1 and scenario = ?2", openId, parsed))
-                        .call(() -> Panache.getSession().chain(session -> session.flush()))
-                        .chain(() -> Panache.getSession()
-                                .chain(session -> session.persistAll(
-                                        rows(openId, parsed, request).toArray())))
-                        .chain(() -> TemplateVariant.of(openId, parsed)))
+                        .chain(account -> TemplateVariant.of(openId, parsed)
+                                .map(VariantResource::view)
+                                .chain(before -> replace(openId, parsed, request)
+                                        .call(after -> audit.record(
+                                                actor,
+                                                new AuditedChange(
+                                                        account.agencyId,
+                                                        AuditedChange.VARIANTS,
+                                                        openId + "/" + parsed,
+                                                        "replace",
+                                                        before,
+                                                        view(after)))))))
                 .call(() -> changes.upserted("account-rules", openId))
                 .map(VariantResource::view);
+    }
+
+    private static Uni<List<TemplateVariant>> replace(String openId, Scenario scenario, VariantRequest request) {
+        return TemplateVariant.delete("accountOpenId = ?1 and scenario = ?2", openId, scenario)
+                .call(() -> Panache.getSession().chain(session -> session.flush()))
+                .chain(() -> Panache.getSession()
+                        .chain(session -> session.persistAll(
+                                rows(openId, scenario, request).toArray())))
+                .chain(() -> TemplateVariant.of(openId, scenario));
     }
 
     private static List<TemplateVariant> rows(String openId, Scenario scenario, VariantRequest request) {

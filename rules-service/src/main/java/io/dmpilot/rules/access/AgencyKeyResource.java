@@ -7,6 +7,9 @@ import io.dmpilot.kit.auth.ApiKeyVerifier;
 import io.dmpilot.kit.auth.Caller;
 import io.dmpilot.kit.auth.KeyRecord;
 import io.dmpilot.kit.auth.Roles;
+import io.dmpilot.rules.audit.Actor;
+import io.dmpilot.rules.audit.AuditTrail;
+import io.dmpilot.rules.audit.AuditedChange;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +29,8 @@ import org.jboss.logging.Logger;
 /**
  * An agency's API keys: issue (the key is in this one answer and nowhere else), list (never a secret or its
  * hash), revoke. For the agency's admin and the superadmin; rules-service owns agencies and their accounts.
+ * Issuing and revoking are audited with what a listing shows (never a secret or its hash); the key lives in
+ * Redis, so its entry is written right after the change, not in one transaction with it.
  */
 @Path("/agencies/{agencyId}/keys")
 @RolesAllowed(Roles.ADMIN)
@@ -39,17 +44,23 @@ public class AgencyKeyResource {
     private final ApiKeyStore store;
     private final ApiKeyVerifier verifier;
     private final Caller caller;
+    private final AuditTrail audit;
 
-    public AgencyKeyResource(ApiKeyStore store, ApiKeyVerifier verifier, Caller caller) {
+    public AgencyKeyResource(ApiKeyStore store, ApiKeyVerifier verifier, Caller caller, AuditTrail audit) {
         this.store = store;
         this.verifier = verifier;
         this.caller = caller;
+        this.audit = audit;
     }
 
     public record KeyRequest(String role, String name) {}
 
     /** A key as listed: who it is for, never what it is. */
     public record KeyView(String prefix, String agencyId, String role, String name, long createdAt, boolean revoked) {
+        KeyView asRevoked() {
+            return new KeyView(prefix, agencyId, role, name, createdAt, true);
+        }
+
         static KeyView of(KeyRecord record) {
             return new KeyView(
                     record.prefix(),
@@ -74,16 +85,19 @@ public class AgencyKeyResource {
         }
         String name = request.name() == null ? "" : request.name().strip();
         if (name.length() > 100) throw ProblemException.invalidField("name", "name is at most 100 characters");
-        String principal = caller.principal();
-        return store.issue(agencyId, request.role(), name).map(issued -> {
-            LOG.infof(
-                    "%s issued API key %s (%s) for agency %s",
-                    principal, issued.key().prefix(), request.role(), agencyId);
-            return Response.created(URI.create(
-                            "/agencies/" + agencyId + "/keys/" + issued.key().prefix()))
-                    .entity(new IssuedKeyView(issued.key().value(), KeyView.of(issued.record())))
-                    .build();
-        });
+        Actor actor = Actor.of(caller);
+        return store.issue(agencyId, request.role(), name)
+                .call(issued -> audit.recordAlone(
+                        actor, keyChange(issued.record(), "issue", null, KeyView.of(issued.record()))))
+                .map(issued -> {
+                    LOG.infof(
+                            "%s issued API key %s (%s) for agency %s",
+                            actor.principal(), issued.key().prefix(), request.role(), agencyId);
+                    return Response.created(URI.create("/agencies/" + agencyId + "/keys/"
+                                    + issued.key().prefix()))
+                            .entity(new IssuedKeyView(issued.key().value(), KeyView.of(issued.record())))
+                            .build();
+                });
     }
 
     @GET
@@ -98,18 +112,30 @@ public class AgencyKeyResource {
     public Uni<Response> revoke(@PathParam("agencyId") String agencyId, @PathParam("prefix") String prefix) {
         AgencyScope scope = caller.scope();
         scope.requireVisible(agencyId, "no agency " + agencyId);
-        String principal = caller.principal();
+        Actor actor = Actor.of(caller);
         return store.find(prefix)
                 .invoke(record -> {
                     if (record == null || !agencyId.equals(record.agencyId())) {
                         throw ProblemException.notFound("no key " + prefix + " in agency " + agencyId);
                     }
                 })
-                .chain(() -> store.revoke(prefix))
+                .call(() -> store.revoke(prefix))
                 .invoke(() -> {
                     verifier.forget(prefix);
-                    LOG.infof("%s revoked API key %s of agency %s", principal, prefix, agencyId);
+                    LOG.infof("%s revoked API key %s of agency %s", actor.principal(), prefix, agencyId);
                 })
+                .call(before -> audit.recordAlone(
+                        actor,
+                        keyChange(
+                                before,
+                                "revoke",
+                                KeyView.of(before),
+                                KeyView.of(before).asRevoked())))
                 .replaceWith(Response.noContent().build());
+    }
+
+    /** A key as a listing shows it, before and after: never its secret or the secret's hash. */
+    private static AuditedChange keyChange(KeyRecord record, String action, KeyView before, KeyView after) {
+        return new AuditedChange(record.agencyId(), AuditedChange.API_KEY, record.prefix(), action, before, after);
     }
 }
