@@ -32,8 +32,11 @@ public interface SimConfig {
     @WithDefault("256")
     int webhookMaxInFlight();
 
-    /** The first retry waits this long, each next one twice as long. */
-    @WithDefault("1s")
+    /**
+     * The first retry waits this long, each next one twice as long: 5 s, 10 s, 20 s by default, so the last
+     * retry comes 35 s after the first failure and a restarted ingest (back in ~17 s here) still receives it.
+     */
+    @WithDefault("5s")
     Duration webhookRetryBackoff();
 
     /** Echo each accepted send back as {@code im_send_msg}, as the platform does. */
