@@ -1,5 +1,7 @@
 package io.dmpilot.compliance;
 
+import io.dmpilot.compliance.account.AccountPolicies;
+import io.dmpilot.compliance.inbound.CrisisConversations;
 import io.dmpilot.compliance.ledger.DisabledRule;
 import io.dmpilot.compliance.ledger.ViolationLedger;
 import io.dmpilot.compliance.lexicon.LexiconChanges;
@@ -41,14 +43,20 @@ public class CandidateConsumer {
     private final MutinyEmitter<VettedReply> vetted;
     private final MutinyEmitter<Violation> violations;
     private final MeterRegistry meters;
+    private final AccountPolicies policies;
+    private final CrisisConversations crisis;
 
     public CandidateConsumer(
+            AccountPolicies policies,
+            CrisisConversations crisis,
             ReplyVetter vetter,
             ViolationLedger ledger,
             LexiconChanges changes,
             @Channel(Channels.REPLY_VETTED) MutinyEmitter<VettedReply> vetted,
             @Channel(Channels.VIOLATIONS) MutinyEmitter<Violation> violations,
             MeterRegistry meters) {
+        this.policies = policies;
+        this.crisis = crisis;
         this.vetter = vetter;
         this.ledger = ledger;
         this.changes = changes;
@@ -60,7 +68,23 @@ public class CandidateConsumer {
     @Incoming(Channels.REPLY_CANDIDATES)
     public Uni<Void> consume(String payload) {
         ReplyCandidate candidate = EventJson.read(payload, ReplyCandidate.class);
-        VettedReply reply = vetter.vet(candidate);
+        InboundEvent inbound = candidate.inbound();
+        // only accounts with a crisis reply can have a conversation in crisis: no Redis read for the others
+        Uni<Boolean> inCrisis =
+                inbound != null && policies.of(inbound.accountOpenId()).switchesOnCrisis()
+                        ? crisis.inCrisis(inbound.accountOpenId(), inbound.conversationId())
+                        : Uni.createFrom().item(false);
+        return inCrisis.chain(conversationInCrisis -> {
+            VettedReply reply = vetter.vet(candidate, conversationInCrisis);
+            boolean switched = ReplyVetter.CRISIS_RULE.equals(reply.candidate().ruleId()) && !conversationInCrisis;
+            Uni<Void> entered = switched
+                    ? crisis.enter(inbound.accountOpenId(), inbound.conversationId())
+                    : Uni.createFrom().voidItem();
+            return entered.chain(() -> settle(reply));
+        });
+    }
+
+    private Uni<Void> settle(VettedReply reply) {
         // a hand-off is no violation of the reply: counted apart, kept out of the ledger
         meters.counter(
                         "dmpilot_replies_vetted_total",

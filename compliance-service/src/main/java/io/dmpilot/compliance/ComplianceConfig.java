@@ -21,6 +21,10 @@ public interface ComplianceConfig {
     @WithDefault("PT24H")
     Duration inboundMaxAge();
 
+    /** How long a conversation stays in the crisis scenario after the last crisis signal in it. */
+    @WithDefault("PT24H")
+    Duration crisisWindow();
+
     /** Blocks of one rule's template after which it is reported for disabling. */
     @WithDefault("3")
     int autoDisableAfter();

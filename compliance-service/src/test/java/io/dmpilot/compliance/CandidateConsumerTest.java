@@ -11,8 +11,10 @@ import io.dmpilot.compliance.account.AccountPolicies;
 import io.dmpilot.compliance.account.PolicySetup;
 import io.dmpilot.contracts.FallbackReply;
 import io.dmpilot.contracts.HandoffReason;
+import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.LexiconCategory;
 import io.dmpilot.contracts.ReplyCandidate;
+import io.dmpilot.contracts.Scenario;
 import io.dmpilot.contracts.Tier;
 import io.dmpilot.contracts.Topics;
 import io.dmpilot.contracts.Verdict;
@@ -27,6 +29,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
@@ -128,6 +131,36 @@ class CandidateConsumerTest {
         assertEquals(Verdict.APPROVED, complaint.verdict());
         assertNull(complaint.handoff());
         assertEquals(HandoffReason.CRISIS, crisis.handoff());
+    }
+
+    /**
+     * Under a policy with a crisis reply, a crisis signal is answered, not handed off: the message (which no rule
+     * matched) and every later one in that conversation get the crisis reply as a CRISIS-scenario BASIC reply;
+     * the account's other conversations are answered as usual.
+     */
+    @Test
+    void aCrisisSwitchesTheConversationToTheCrisisReplyUnderAPolicyThatSaysSo() {
+        String help = "我们很关心你。请拨打心理援助热线 400-161-9995，我们也会请同事尽快联系你。";
+        String account = PolicySetup.accountWithCrisisReply(policies, help);
+        InboundEvent crisis = SampleEvents.userMessage(account, "我真的不想活了");
+
+        VettedReply first = awaitVetted(SampleEvents.noMatch(crisis, "no-rule-matched"));
+        VettedReply next =
+                awaitVetted(SampleEvents.candidate(SampleEvents.nextMessage(crisis, "多少钱"), Tier.CUSTOM, "这款今天有优惠"));
+        VettedReply elsewhere =
+                awaitVetted(SampleEvents.candidate(SampleEvents.userMessage(account, "多少钱"), Tier.CUSTOM, "这款今天有优惠"));
+
+        for (VettedReply reply : List.of(first, next)) {
+            assertEquals(Verdict.APPROVED, reply.verdict());
+            assertNull(reply.handoff());
+            assertEquals(help, reply.text());
+            assertTrue(reply.candidate().matched());
+            assertEquals(Scenario.CRISIS, reply.candidate().scenario());
+            assertEquals(Tier.BASIC, reply.candidate().tier());
+            assertEquals(ReplyVetter.CRISIS_RULE, reply.candidate().ruleId());
+        }
+        assertEquals("这款今天有优惠", elsewhere.text());
+        assertEquals(Tier.CUSTOM, elsewhere.candidate().tier());
     }
 
     @Test

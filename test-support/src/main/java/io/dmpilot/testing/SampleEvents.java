@@ -16,15 +16,31 @@ import java.util.UUID;
 public final class SampleEvents {
     public static InboundEvent userMessage(String account, String text) {
         String id = UUID.randomUUID().toString();
+        return message(id, account, "user-" + id, "conv-" + id, "sim-app", text);
+    }
+
+    /** The same user's next message in the same conversation. */
+    public static InboundEvent nextMessage(InboundEvent previous, String text) {
+        return message(
+                UUID.randomUUID().toString(),
+                previous.accountOpenId(),
+                previous.userOpenId(),
+                previous.conversationId(),
+                previous.clientKey(),
+                text);
+    }
+
+    private static InboundEvent message(
+            String id, String account, String user, String conversation, String clientKey, String text) {
         long now = System.currentTimeMillis();
         return new InboundEvent(
                 "im_receive_msg:" + id,
                 InboundKind.USER_MESSAGE,
-                "sim-app",
+                clientKey,
                 account,
-                "user-" + id,
+                user,
                 "小王",
-                "conv-" + id,
+                conversation,
                 id,
                 "text",
                 text,

@@ -26,16 +26,20 @@ public class AccountPolicyEntry extends PanacheEntityBase {
     @Column(name = "handoff_reasons", nullable = false, length = 256)
     public String handoffReasons = "";
 
+    @Column(name = "crisis_reply", length = AccountPolicy.CRISIS_REPLY_MAX)
+    public String crisisReply;
+
     public AccountPolicy toPolicy() {
         Set<HandoffReason> reasons = EnumSet.noneOf(HandoffReason.class);
         split(handoffReasons).forEach(r -> reasons.add(HandoffReason.valueOf(r)));
-        return new AccountPolicy(split(qualifications), reasons);
+        return new AccountPolicy(split(qualifications), reasons, crisisReply);
     }
 
     public void apply(AccountPolicy policy) {
         qualifications = String.join(",", new TreeSet<>(policy.qualifications()));
         handoffReasons =
                 policy.handoffReasons().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        crisisReply = policy.crisisReply();
     }
 
     private static Set<String> split(String list) {

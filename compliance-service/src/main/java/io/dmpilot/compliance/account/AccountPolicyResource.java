@@ -36,8 +36,12 @@ public class AccountPolicyResource {
         this.changes = changes;
     }
 
-    /** @param handoffReasons absent: every screened reason (CRISIS, HARASSMENT, COMPLAINT); empty: none */
-    public record PolicyRequest(List<String> qualifications, List<HandoffReason> handoffReasons) {
+    /**
+     * @param handoffReasons absent: every screened reason (CRISIS, HARASSMENT, COMPLAINT); empty: none
+     * @param crisisReply absent or blank: crisis signals follow {@code handoffReasons}; else the reply that
+     *     answers a conversation switched to the crisis scenario
+     */
+    public record PolicyRequest(List<String> qualifications, List<HandoffReason> handoffReasons, String crisisReply) {
         AccountPolicy validated() {
             Set<String> held = new TreeSet<>();
             for (String q : qualifications == null ? List.<String>of() : qualifications) {
@@ -58,16 +62,23 @@ public class AccountPolicyResource {
                 throw ProblemException.invalidField(
                         "handoffReasons", "inbound screening raises only " + AccountPolicy.SCREENED);
             }
-            return new AccountPolicy(held, reasons);
+            String crisis = crisisReply == null || crisisReply.isBlank() ? null : crisisReply.strip();
+            if (crisis != null && crisis.length() > AccountPolicy.CRISIS_REPLY_MAX) {
+                throw ProblemException.invalidField(
+                        "crisisReply", "a crisis reply has at most " + AccountPolicy.CRISIS_REPLY_MAX + " characters");
+            }
+            return new AccountPolicy(held, reasons, crisis);
         }
     }
 
-    public record PolicyView(String accountOpenId, Set<String> qualifications, Set<HandoffReason> handoffReasons) {
+    public record PolicyView(
+            String accountOpenId, Set<String> qualifications, Set<HandoffReason> handoffReasons, String crisisReply) {
         static PolicyView of(String openId, AccountPolicy policy) {
             return new PolicyView(
                     openId,
                     new TreeSet<>(policy.qualifications()),
-                    policy.handoffReasons().isEmpty() ? Set.of() : EnumSet.copyOf(policy.handoffReasons()));
+                    policy.handoffReasons().isEmpty() ? Set.of() : EnumSet.copyOf(policy.handoffReasons()),
+                    policy.crisisReply());
         }
     }
 

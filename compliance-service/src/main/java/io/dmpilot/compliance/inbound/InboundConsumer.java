@@ -32,13 +32,16 @@ public class InboundConsumer {
     private final long maxAgeMillis;
     private final MutinyEmitter<Handoff> handoffs;
     private final MeterRegistry meters;
+    private final CrisisConversations crisis;
 
     public InboundConsumer(
             ComplianceConfig config,
             InboundScreen screen,
+            CrisisConversations crisis,
             @Channel(Channels.HANDOFFS) MutinyEmitter<Handoff> handoffs,
             MeterRegistry meters) {
         this.screen = screen;
+        this.crisis = crisis;
         this.maxAgeMillis = config.inboundMaxAge().toMillis();
         this.handoffs = handoffs;
         this.meters = meters;
@@ -58,6 +61,13 @@ public class InboundConsumer {
             return Uni.createFrom().voidItem();
         }
         InboundSignals.Signal found = screening.signal().get();
+        if (screening.switchesToCrisis()) {
+            // answered with the account's crisis reply from now on (the candidate vetting does the answering);
+            // every new signal restarts the window
+            count("crisis-scenario", found.reason().name());
+            LOG.infof("conversation %s: crisis signal, switched to the crisis scenario", event.conversationId());
+            return crisis.enter(event.accountOpenId(), event.conversationId());
+        }
         if (!screening.handsOff()) {
             count("kept-by-policy", found.reason().name());
             return Uni.createFrom().voidItem();

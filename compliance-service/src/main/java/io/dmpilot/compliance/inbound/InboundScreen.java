@@ -4,6 +4,7 @@ import io.dmpilot.compliance.ComplianceConfig;
 import io.dmpilot.compliance.account.AccountPolicies;
 import io.dmpilot.compliance.account.AccountPolicy;
 import io.dmpilot.compliance.lexicon.InboundSignals;
+import io.dmpilot.contracts.HandoffReason;
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.InboundKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +18,12 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class InboundScreen {
-    /** The strongest signal of a message, and whether its account hands off for it. */
-    public record Screening(Optional<InboundSignals.Signal> signal, boolean handsOff) {
-        public static final Screening CLEAN = new Screening(Optional.empty(), false);
+    /**
+     * The strongest signal of a message, whether its account hands off for it, and whether it switches the
+     * conversation to the crisis scenario instead.
+     */
+    public record Screening(Optional<InboundSignals.Signal> signal, boolean handsOff, boolean switchesToCrisis) {
+        public static final Screening CLEAN = new Screening(Optional.empty(), false, false);
     }
 
     private final InboundSignals signals;
@@ -37,7 +41,10 @@ public class InboundScreen {
 
     /** Pure: what a found signal means under one account's policy. */
     public static Screening decide(Optional<InboundSignals.Signal> signal, AccountPolicy policy) {
+        boolean crisis = signal.map(s -> s.reason() == HandoffReason.CRISIS).orElse(false);
         return new Screening(
-                signal, signal.map(s -> policy.handsOff(s.reason())).orElse(false));
+                signal,
+                signal.map(s -> policy.handsOff(s.reason())).orElse(false),
+                crisis && policy.switchesOnCrisis());
     }
 }

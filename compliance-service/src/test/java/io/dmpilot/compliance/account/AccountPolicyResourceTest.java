@@ -90,6 +90,25 @@ class AccountPolicyResourceTest {
                 .statusCode(400)
                 .body("field", equalTo("handoffReasons"));
         put("acct-x", Map.of("handoffReasons", List.of("NOPE"))).statusCode(400);
+        put("acct-x", Map.of("crisisReply", "请".repeat(AccountPolicy.CRISIS_REPLY_MAX + 1)))
+                .statusCode(400)
+                .body("field", equalTo("crisisReply"));
+    }
+
+    @Test
+    void aCrisisReplyIsStoredTrimmedAndABlankOneTurnsTheSwitchOff() {
+        String account = "acct-care-" + UUID.randomUUID();
+        put(account, Map.of("crisisReply", "  请拨打心理援助热线 400-161-9995  "))
+                .statusCode(200)
+                .body("crisisReply", equalTo("请拨打心理援助热线 400-161-9995"));
+        Awaitility.await().atMost(WAIT).until(() -> policies.of(account).switchesOnCrisis());
+        asSuperadmin()
+                .get("/compliance/accounts/" + account + "/policy")
+                .then()
+                .body("crisisReply", equalTo("请拨打心理援助热线 400-161-9995"));
+
+        put(account, Map.of("crisisReply", " ")).statusCode(200);
+        Awaitility.await().atMost(WAIT).until(() -> !policies.of(account).switchesOnCrisis());
     }
 
     @Test

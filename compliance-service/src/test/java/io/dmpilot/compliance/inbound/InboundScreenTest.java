@@ -42,6 +42,27 @@ class InboundScreenTest {
 
         assertEquals(signal, screening.signal().map(s -> s.reason().name()).orElse("NONE"));
         assertEquals(handsOff, screening.handsOff());
+        assertEquals(false, screening.switchesToCrisis(), "no crisis reply, no switch");
+    }
+
+    @ParameterizedTest(name = "{0} with a crisis reply → switches {1}, hands off {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "我真的不想活了 | true | false",
+                "我要投诉，不然我就跳楼 | true | false",
+                "再不退款我弄死你 | false | true",
+                "我要投诉你们 | false | true",
+                "这款还有货吗 | false | false",
+            })
+    void underACrisisReplyACrisisSwitchesTheConversationInsteadOfHandingItOff(
+            String text, boolean switches, boolean handsOff) {
+        AccountPolicy policy = new AccountPolicy(Set.of(), AccountPolicy.SCREENED, "我们很关心你，请拨打心理援助热线");
+
+        InboundScreen.Screening screening = InboundScreen.decide(SIGNALS.strongest(text), policy);
+
+        assertEquals(switches, screening.switchesToCrisis());
+        assertEquals(handsOff, screening.handsOff());
     }
 
     private static AccountPolicy policy(String reasons) {
@@ -50,6 +71,6 @@ class InboundScreenTest {
                 .filter(r -> !r.isEmpty())
                 .map(HandoffReason::valueOf)
                 .collect(Collectors.toSet());
-        return new AccountPolicy(Set.of(), set);
+        return new AccountPolicy(Set.of(), set, null);
     }
 }
