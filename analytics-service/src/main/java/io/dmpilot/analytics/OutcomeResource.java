@@ -1,5 +1,6 @@
 package io.dmpilot.analytics;
 
+import io.dmpilot.kit.accounts.AccountAccess;
 import io.dmpilot.kit.auth.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,21 +10,26 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Operators' view of an account's outcomes. An account never seen answers zeros, not 404. */
+/**
+ * Operators' view of an account's outcomes. An account of the caller's agency never seen answers zeros; another
+ * agency's account answers 404 (docs/SECURITY.md).
+ */
 @RolesAllowed(Roles.VIEWER)
 @Path("/analytics/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public class OutcomeResource {
     private final OutcomeStore store;
+    private final AccountAccess access;
 
-    public OutcomeResource(OutcomeStore store) {
+    public OutcomeResource(OutcomeStore store, AccountAccess access) {
         this.store = store;
+        this.access = access;
     }
 
     @GET
     @Path("/{accountOpenId}/outcomes")
     public Uni<OutcomeSummary> outcomes(@PathParam("accountOpenId") String accountOpenId) {
         Window.checkAccount(accountOpenId);
-        return store.summary(accountOpenId);
+        return access.requireVisible(accountOpenId).chain(() -> store.summary(accountOpenId));
     }
 }

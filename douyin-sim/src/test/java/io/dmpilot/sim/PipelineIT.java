@@ -47,12 +47,19 @@ class PipelineIT {
         stack = new PackagedServices(root)
                 .add("ingest-service", 18081, Map.of("RULES_URL", "http://127.0.0.1:18082"))
                 .add("rules-service", 18082, Map.of("RULES_SCHEMA", "rules_it"))
-                .add("compliance-service", 18083, Map.of())
-                .add("dispatch-service", 18084, Map.of("DOUYIN_API_URL", "http://127.0.0.1:18086"))
+                .add("compliance-service", 18083, Map.of("RULES_URL", "http://127.0.0.1:18082"))
+                .add(
+                        "dispatch-service",
+                        18084,
+                        Map.of("DOUYIN_API_URL", "http://127.0.0.1:18086", "RULES_URL", "http://127.0.0.1:18082"))
                 .add(
                         "analytics-service",
                         18085,
-                        Map.of("QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA", "analytics_it"))
+                        Map.of(
+                                "QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA",
+                                "analytics_it",
+                                "RULES_URL",
+                                "http://127.0.0.1:18082"))
                 .add(
                         "douyin-sim",
                         18086,

@@ -23,24 +23,8 @@ public interface IngestConfig {
     @WithDefault("true")
     boolean accountRouting();
 
-    Accounts accounts();
-
     /** Keys the shop/CRM present in X-Api-Key on POST /conversions. None configured: every call is refused. */
     Optional<List<String>> conversionKeys();
-
-    interface Accounts {
-        /** Accounts per page of the start-up load. */
-        @WithDefault("200")
-        int pageSize();
-
-        /** Longest wait for rules-service per call; after it, the account counts as known (fail open). */
-        @WithDefault("2s")
-        Duration timeout();
-
-        /** How long "rules-service says this account does not exist" is believed without asking again. */
-        @WithDefault("10s")
-        Duration negativeTtl();
-    }
 
     interface App {
         /** client_secret: signs webhooks. Never logged. */

@@ -2,7 +2,7 @@ package io.dmpilot.ingest;
 
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.douyin.DouyinSignature;
-import io.dmpilot.ingest.accounts.AccountDirectory;
+import io.dmpilot.ingest.accounts.AccountRouting;
 import io.dmpilot.kit.Problem;
 import io.dmpilot.kit.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,7 +35,7 @@ public class WebhookResource {
     private final DeliveryDedupe dedupe;
     private final InboundPublisher publisher;
     private final UnroutedPublisher unrouted;
-    private final AccountDirectory accounts;
+    private final AccountRouting accounts;
     private final MeterRegistry meters;
 
     public WebhookResource(
@@ -43,7 +43,7 @@ public class WebhookResource {
             DeliveryDedupe dedupe,
             InboundPublisher publisher,
             UnroutedPublisher unrouted,
-            AccountDirectory accounts,
+            AccountRouting accounts,
             MeterRegistry meters) {
         this.config = config;
         this.dedupe = dedupe;

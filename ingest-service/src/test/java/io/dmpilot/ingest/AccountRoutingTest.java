@@ -12,7 +12,7 @@ import io.dmpilot.contracts.Topics;
 import io.dmpilot.contracts.douyin.DouyinSignature;
 import io.dmpilot.contracts.douyin.DouyinWebhook;
 import io.dmpilot.contracts.serde.EventJson;
-import io.dmpilot.ingest.accounts.AccountDirectory;
+import io.dmpilot.kit.accounts.AccountDirectory;
 import io.dmpilot.testing.TestServices;
 import io.dmpilot.testing.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;

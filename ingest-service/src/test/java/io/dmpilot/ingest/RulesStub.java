@@ -1,7 +1,7 @@
 package io.dmpilot.ingest;
 
-import io.dmpilot.ingest.accounts.KnownAccount;
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.accounts.KnownAccount;
 import io.dmpilot.kit.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The operator access matrix of one service, generated from the endpoints it really serves ({@link
  * Endpoint#all()}), so an endpoint added without protection fails here: anonymous → 401, a wrong key → 401,
- * a viewer outside analytics reads or writing → 403, another agency's object → 404, the superadmin → never
- * 401/403. A service's test extends this with {@code @QuarkusTest} and names its open endpoints.
+ * a viewer outside analytics reads or writing → 403, another agency's object → 404 (and, where the service
+ * names {@link #agencyAObjects()}, a missing one → 404 and one's own → 2xx), the superadmin → never 401/403. A service's test extends this with {@code @QuarkusTest} and names its open endpoints.
  */
 public abstract class OperatorAccessMatrix {
     protected static final String AGENCY_A = "matrix-agency-a";
@@ -48,6 +48,24 @@ public abstract class OperatorAccessMatrix {
 
     protected boolean agencyScoped(Endpoint endpoint) {
         return false;
+    }
+
+    /**
+     * Values that point at {@link #AGENCY_A}'s own objects, for the checks that agency A reaches them and not a
+     * missing one. Empty (the default): the service's own tests show that side.
+     */
+    protected Map<String, String> agencyAObjects() {
+        return Map.of();
+    }
+
+    /** Values that point at objects nobody owns; the default path values unless one of them exists. */
+    protected Map<String, String> missingObjects() {
+        return Map.of();
+    }
+
+    /** Of the agency-scoped endpoints, those that answer 2xx on {@link #agencyAObjects()} as they are. */
+    protected boolean answersOwnObjects(Endpoint endpoint) {
+        return !endpoint.writes();
     }
 
     /** The body a write sends; a service gives valid ones where a refusal must not be about the body. */
@@ -104,6 +122,32 @@ public abstract class OperatorAccessMatrix {
         List<Endpoint> scoped =
                 protectedEndpoints().stream().filter(this::agencyScoped).toList();
         return each(scoped, e -> assertStatus(404, call(e, agencyAAdmin, agencyB), e));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anAgencyReachesItsOwnObjects() {
+        Map<String, String> own = agencyAObjects();
+        if (own.isEmpty()) return Stream.empty();
+        String agencyAAdmin = issue(AGENCY_A, Roles.ADMIN);
+        List<Endpoint> scoped = protectedEndpoints().stream()
+                .filter(e -> agencyScoped(e) && answersOwnObjects(e))
+                .toList();
+        assertFalse(scoped.isEmpty(), "no agency-scoped endpoint answers its own objects");
+        return each(scoped, e -> {
+            Response response = call(e, agencyAAdmin, own);
+            int status = response.statusCode();
+            assertTrue(status >= 200 && status < 300, e + " answered " + status + ": " + response.asString());
+        });
+    }
+
+    /** What no agency owns (the default path values) is a 404 for every agency's key, never an answer. */
+    @TestFactory
+    Stream<DynamicTest> missingObjectsAnswer404ToAgencies() {
+        if (agencyAObjects().isEmpty()) return Stream.empty();
+        String agencyAAdmin = issue(AGENCY_A, Roles.ADMIN);
+        List<Endpoint> scoped =
+                protectedEndpoints().stream().filter(this::agencyScoped).toList();
+        return each(scoped, e -> assertStatus(404, call(e, agencyAAdmin, missingObjects()), e));
     }
 
     @TestFactory

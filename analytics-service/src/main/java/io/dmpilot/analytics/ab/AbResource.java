@@ -2,6 +2,7 @@ package io.dmpilot.analytics.ab;
 
 import io.dmpilot.analytics.Csv;
 import io.dmpilot.analytics.Window;
+import io.dmpilot.kit.accounts.AccountAccess;
 import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +27,12 @@ public class AbResource {
             + " WHERE account_open_id = :account AND hour_start >= :from AND hour_start < :to AND variant <> ''"
             + " AND step IN ('SENT', 'CONVERTED') AND (:rule = '' OR rule_id = :rule) GROUP BY variant, step";
 
+    private final AccountAccess access;
+
+    public AbResource(AccountAccess access) {
+        this.access = access;
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Conversion per variant, z and two-sided p against the baseline variant")
@@ -38,15 +45,21 @@ public class AbResource {
         Window.checkAccount(account);
         Window window = Window.parse(from, to, System.currentTimeMillis());
         String ruleId = rule == null ? "" : rule.strip();
-        return Panache.withSession(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(SUMS, Object[].class)
-                        .setParameter("account", account)
-                        .setParameter("from", window.fromMillis())
-                        .setParameter("to", window.toMillis())
-                        .setParameter("rule", ruleId)
-                        .getResultList())
-                .map(rows -> AbResult.of(
-                        account, window.from().toString(), window.to().toString(), ruleId, baseline, counts(rows))));
+        return access.requireVisible(account)
+                .chain(() -> Panache.withSession(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(SUMS, Object[].class)
+                                .setParameter("account", account)
+                                .setParameter("from", window.fromMillis())
+                                .setParameter("to", window.toMillis())
+                                .setParameter("rule", ruleId)
+                                .getResultList())
+                        .map(rows -> AbResult.of(
+                                account,
+                                window.from().toString(),
+                                window.to().toString(),
+                                ruleId,
+                                baseline,
+                                counts(rows)))));
     }
 
     @GET

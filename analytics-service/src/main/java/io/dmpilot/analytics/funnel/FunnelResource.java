@@ -2,6 +2,7 @@ package io.dmpilot.analytics.funnel;
 
 import io.dmpilot.analytics.Csv;
 import io.dmpilot.analytics.Window;
+import io.dmpilot.kit.accounts.AccountAccess;
 import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +29,12 @@ public class FunnelResource {
             + " AND (:scenario = '' OR scenario = :scenario) AND (:rule = '' OR rule_id = :rule)"
             + " AND (:variant = '' OR variant = :variant) GROUP BY step";
 
+    private final AccountAccess access;
+
+    public FunnelResource(AccountAccess access) {
+        this.access = access;
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Funnel received → matched → vetted → sent → replied → converted, with the outcome mix")
@@ -43,9 +50,10 @@ public class FunnelResource {
         Window.checkAccount(account);
         Window window = Window.parse(from, to, System.currentTimeMillis());
         String s = orEmpty(scenario), r = orEmpty(rule), v = orEmpty(variant);
-        return sums(account, window, s, r, v)
-                .map(counts ->
-                        Funnel.of(account, window.from().toString(), window.to().toString(), s, r, v, counts));
+        return access.requireVisible(account)
+                .chain(() -> sums(account, window, s, r, v)
+                        .map(counts -> Funnel.of(
+                                account, window.from().toString(), window.to().toString(), s, r, v, counts)));
     }
 
     @GET

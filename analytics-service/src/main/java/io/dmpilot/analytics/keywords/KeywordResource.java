@@ -4,6 +4,7 @@ import io.dmpilot.analytics.Csv;
 import io.dmpilot.analytics.TimeBuckets;
 import io.dmpilot.analytics.Window;
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.accounts.AccountAccess;
 import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -37,6 +38,12 @@ public class KeywordResource {
             + " WHERE account_open_id = :account AND day BETWEEN :from AND :to"
             + " GROUP BY rule_id, keyword ORDER BY 3 DESC, 1, 2 LIMIT :limit";
 
+    private final AccountAccess access;
+
+    public KeywordResource(AccountAccess access) {
+        this.access = access;
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Top, rising and falling words of inbound text; rule keyword trigger counts")
@@ -58,22 +65,30 @@ public class KeywordResource {
         long days = ChronoUnit.DAYS.between(start, end) + 1;
         LocalDate compareEnd = day("compareTo", compareTo, start.minusDays(1));
         LocalDate compareStart = day("compareFrom", compareFrom, compareEnd.minusDays(days - 1));
-        return Panache.withSession(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(WORDS, Object[].class)
-                        .setParameter("account", account)
-                        .setParameter("from", start)
-                        .setParameter("to", end)
-                        .setParameter("compareFrom", compareStart)
-                        .setParameter("compareTo", compareEnd)
-                        .getResultList()
-                        .chain(words -> session.createNativeQuery(RULE_KEYWORDS, Object[].class)
+        return access.requireVisible(account)
+                .chain(() -> Panache.withSession(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(WORDS, Object[].class)
                                 .setParameter("account", account)
                                 .setParameter("from", start)
                                 .setParameter("to", end)
-                                .setParameter("limit", limit)
+                                .setParameter("compareFrom", compareStart)
+                                .setParameter("compareTo", compareEnd)
                                 .getResultList()
-                                .map(rules ->
-                                        report(account, start, end, compareStart, compareEnd, words, rules, limit)))));
+                                .chain(words -> session.createNativeQuery(RULE_KEYWORDS, Object[].class)
+                                        .setParameter("account", account)
+                                        .setParameter("from", start)
+                                        .setParameter("to", end)
+                                        .setParameter("limit", limit)
+                                        .getResultList()
+                                        .map(rules -> report(
+                                                account,
+                                                start,
+                                                end,
+                                                compareStart,
+                                                compareEnd,
+                                                words,
+                                                rules,
+                                                limit))))));
     }
 
     @GET

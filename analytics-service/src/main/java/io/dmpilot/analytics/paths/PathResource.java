@@ -2,6 +2,7 @@ package io.dmpilot.analytics.paths;
 
 import io.dmpilot.analytics.Csv;
 import io.dmpilot.analytics.Window;
+import io.dmpilot.kit.accounts.AccountAccess;
 import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,12 @@ public class PathResource {
                     + " WHERE account_open_id = :account AND hour_start >= :from AND hour_start < :to"
                     + " GROUP BY from_scenario, to_scenario";
 
+    private final AccountAccess access;
+
+    public PathResource(AccountAccess access) {
+        this.access = access;
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Scenario → scenario transitions within conversations, as a matrix")
@@ -32,14 +39,15 @@ public class PathResource {
             @PathParam("accountOpenId") String account, @QueryParam("from") String from, @QueryParam("to") String to) {
         Window.checkAccount(account);
         Window window = Window.parse(from, to, System.currentTimeMillis());
-        return Panache.withSession(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(SUMS, Object[].class)
-                        .setParameter("account", account)
-                        .setParameter("from", window.fromMillis())
-                        .setParameter("to", window.toMillis())
-                        .getResultList())
-                .map(rows -> PathMatrix.of(
-                        account, window.from().toString(), window.to().toString(), transitions(rows))));
+        return access.requireVisible(account)
+                .chain(() -> Panache.withSession(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(SUMS, Object[].class)
+                                .setParameter("account", account)
+                                .setParameter("from", window.fromMillis())
+                                .setParameter("to", window.toMillis())
+                                .getResultList())
+                        .map(rows -> PathMatrix.of(
+                                account, window.from().toString(), window.to().toString(), transitions(rows)))));
     }
 
     @GET

@@ -2,6 +2,7 @@ package io.dmpilot.analytics.responsetime;
 
 import io.dmpilot.analytics.Csv;
 import io.dmpilot.analytics.Window;
+import io.dmpilot.kit.accounts.AccountAccess;
 import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +29,12 @@ public class ResponseTimeResource {
     private static final String VALUES = "SELECT value_millis, SUM(count) FROM {h-schema}response_time_value"
             + " WHERE account_open_id = :account AND hour_start >= :from AND hour_start < :to GROUP BY value_millis";
 
+    private final AccountAccess access;
+
+    public ResponseTimeResource(AccountAccess access) {
+        this.access = access;
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "p50/p90/p99, share within 90 s and within each tier's SLO, histogram")
@@ -35,15 +42,17 @@ public class ResponseTimeResource {
             @PathParam("accountOpenId") String account, @QueryParam("from") String from, @QueryParam("to") String to) {
         Window.checkAccount(account);
         Window window = Window.parse(from, to, System.currentTimeMillis());
-        return Panache.withSession(() -> Panache.getSession()
-                .chain(session -> query(session.createNativeQuery(TOTALS, Object[].class), account, window)
-                        .chain(totals -> query(session.createNativeQuery(VALUES, Object[].class), account, window)
-                                .map(values -> ResponseTimes.of(
-                                        account,
-                                        window.from().toString(),
-                                        window.to().toString(),
-                                        totals(totals),
-                                        values(values))))));
+        return access.requireVisible(account)
+                .chain(() -> Panache.withSession(() -> Panache.getSession()
+                        .chain(session -> query(session.createNativeQuery(TOTALS, Object[].class), account, window)
+                                .chain(totals -> query(
+                                                session.createNativeQuery(VALUES, Object[].class), account, window)
+                                        .map(values -> ResponseTimes.of(
+                                                account,
+                                                window.from().toString(),
+                                                window.to().toString(),
+                                                totals(totals),
+                                                values(values)))))));
     }
 
     @GET

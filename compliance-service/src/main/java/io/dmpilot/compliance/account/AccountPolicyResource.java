@@ -3,6 +3,7 @@ package io.dmpilot.compliance.account;
 import io.dmpilot.compliance.lexicon.LexiconChanges;
 import io.dmpilot.contracts.HandoffReason;
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.accounts.AccountAccess;
 import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,7 @@ import java.util.TreeSet;
 /**
  * Operators' API for an account's compliance policy: the regulated categories it holds a qualification for,
  * and which inbound signals hand its conversations to a human. Committed, then announced on config.changes.v1.
+ * Another agency's account answers like a missing one (docs/SECURITY.md).
  */
 @RolesAllowed(Roles.OPERATOR)
 @Path("/compliance/accounts/{openId}/policy")
@@ -30,10 +32,12 @@ import java.util.TreeSet;
 public class AccountPolicyResource {
     private final AccountPolicies policies;
     private final LexiconChanges changes;
+    private final AccountAccess access;
 
-    public AccountPolicyResource(AccountPolicies policies, LexiconChanges changes) {
+    public AccountPolicyResource(AccountPolicies policies, LexiconChanges changes, AccountAccess access) {
         this.policies = policies;
         this.changes = changes;
+        this.access = access;
     }
 
     /**
@@ -84,7 +88,8 @@ public class AccountPolicyResource {
 
     @GET
     public Uni<PolicyView> get(@PathParam("openId") String openId) {
-        return Panache.withSession(() -> AccountPolicyEntry.<AccountPolicyEntry>findById(openId))
+        return access.requireVisible(openId)
+                .chain(() -> Panache.withSession(() -> AccountPolicyEntry.<AccountPolicyEntry>findById(openId)))
                 .map(entry -> PolicyView.of(openId, entry == null ? AccountPolicy.DEFAULT : entry.toPolicy()));
     }
 
@@ -93,13 +98,14 @@ public class AccountPolicyResource {
         if (request == null) throw ProblemException.badRequest("a JSON body is required");
         if (openId.length() > 128) throw ProblemException.badRequest("an account open id has at most 128 characters");
         AccountPolicy policy = request.validated();
-        return Panache.withTransaction(() -> AccountPolicyEntry.<AccountPolicyEntry>findById(openId)
+        return access.requireVisible(openId)
+                .chain(() -> Panache.withTransaction(() -> AccountPolicyEntry.<AccountPolicyEntry>findById(openId)
                         .chain(found -> {
                             AccountPolicyEntry entry = found != null ? found : new AccountPolicyEntry();
                             entry.openId = openId;
                             entry.apply(policy);
                             return entry.<AccountPolicyEntry>persist();
-                        }))
+                        })))
                 .call(entry -> policies.reload(openId))
                 .call(entry -> changes.publish(AccountPolicies.ENTITY, openId))
                 .map(entry -> PolicyView.of(openId, policy));

@@ -3,6 +3,7 @@ package io.dmpilot.compliance.ledger;
 import io.dmpilot.compliance.ledger.PenaltyTable.Penalty;
 import io.dmpilot.compliance.ledger.PenaltyTable.Risk;
 import io.dmpilot.contracts.LexiconCategory;
+import io.dmpilot.kit.accounts.AccountAccess;
 import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +18,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** What an account's blocked replies would have cost it on the platform, and the rules disabled for it. */
+/**
+ * What an account's blocked replies would have cost it on the platform, and the rules disabled for it. Another
+ * agency's account answers like a missing one (docs/SECURITY.md).
+ */
 @RolesAllowed(Roles.OPERATOR)
 @Path("/compliance/accounts/{openId}/risk")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,11 +39,19 @@ public class RiskResource {
     public record RiskView(
             String accountOpenId, Risk risk, List<OffenceView> offences, List<DisabledRuleView> disabledRules) {}
 
+    private final AccountAccess access;
+
+    public RiskResource(AccountAccess access) {
+        this.access = access;
+    }
+
     @GET
     public Uni<RiskView> risk(@PathParam("openId") String openId) {
-        return Panache.withSession(() -> LedgerEntry.<LedgerEntry>list("accountOpenId = ?1 order by at", openId)
-                .chain(entries -> DisabledRule.<DisabledRule>list("accountOpenId", openId)
-                        .map(disabled -> view(openId, entries, disabled))));
+        return access.requireVisible(openId)
+                .chain(() -> Panache.withSession(() -> LedgerEntry.<LedgerEntry>list(
+                                "accountOpenId = ?1 order by at", openId)
+                        .chain(entries -> DisabledRule.<DisabledRule>list("accountOpenId", openId)
+                                .map(disabled -> view(openId, entries, disabled)))));
     }
 
     static RiskView view(String openId, List<LedgerEntry> entries, List<DisabledRule> disabled) {

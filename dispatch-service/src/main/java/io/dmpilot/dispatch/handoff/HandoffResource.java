@@ -1,6 +1,7 @@
 package io.dmpilot.dispatch.handoff;
 
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.accounts.AccountAccess;
 import io.dmpilot.kit.auth.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,17 +16,22 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Operators' hand-off queue: list an account's waiting conversations oldest first, claim, answer, release. */
+/**
+ * Operators' hand-off queue: list an account's waiting conversations oldest first, claim, answer, release.
+ * Another agency's account answers like a missing one (docs/SECURITY.md), before anything is read or changed.
+ */
 @RolesAllowed(Roles.OPERATOR)
 @Path("/handoffs/{account}")
 @Produces(MediaType.APPLICATION_JSON)
 public class HandoffResource {
     private final HandoffQueue queue;
     private final ManualReplies replies;
+    private final AccountAccess access;
 
-    public HandoffResource(HandoffQueue queue, ManualReplies replies) {
+    public HandoffResource(HandoffQueue queue, ManualReplies replies, AccountAccess access) {
         this.queue = queue;
         this.replies = replies;
+        this.access = access;
     }
 
     /** Waiting conversations of an account, oldest first; {@code minAgeSeconds} keeps only the older ones. */
@@ -36,13 +42,13 @@ public class HandoffResource {
             @QueryParam("limit") @DefaultValue("100") int limit) {
         if (minAgeSeconds < 0) throw ProblemException.invalidField("minAgeSeconds", "must be ≥ 0");
         if (limit < 1 || limit > 500) throw ProblemException.invalidField("limit", "between 1 and 500");
-        return queue.list(account, minAgeSeconds * 1000, limit);
+        return access.requireVisible(account).chain(() -> queue.list(account, minAgeSeconds * 1000, limit));
     }
 
     @GET
     @Path("/{conversation}")
     public Uni<HandoffEntry> get(@PathParam("account") String account, @PathParam("conversation") String conversation) {
-        return queue.get(account, conversation);
+        return access.requireVisible(account).chain(() -> queue.get(account, conversation));
     }
 
     @POST
@@ -54,7 +60,7 @@ public class HandoffResource {
             ClaimRequest request) {
         if (request == null) throw ProblemException.badRequest("a JSON body {\"operator\": …} is required");
         request.validate();
-        return queue.claim(account, conversation, request.operator());
+        return access.requireVisible(account).chain(() -> queue.claim(account, conversation, request.operator()));
     }
 
     /** Sends the operator's text to the user; the conversation stays with the operator until released. */
@@ -67,14 +73,16 @@ public class HandoffResource {
             ManualReplyRequest request) {
         if (request == null) throw ProblemException.badRequest("a JSON body {\"operator\", \"text\"} is required");
         request.validate();
-        return replies.reply(account, conversation, request).map(ManualReplySent::new);
+        return access.requireVisible(account)
+                .chain(() -> replies.reply(account, conversation, request))
+                .map(ManualReplySent::new);
     }
 
     /** Back to automation, with the in-a-row count starting again. */
     @POST
     @Path("/{conversation}/release")
     public Uni<Void> release(@PathParam("account") String account, @PathParam("conversation") String conversation) {
-        return queue.release(account, conversation);
+        return access.requireVisible(account).chain(() -> queue.release(account, conversation));
     }
 
     public record ManualReplySent(String platformMessageId) {}

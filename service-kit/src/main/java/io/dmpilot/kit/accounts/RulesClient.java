@@ -1,6 +1,5 @@
-package io.dmpilot.ingest.accounts;
+package io.dmpilot.kit.accounts;
 
-import io.dmpilot.ingest.IngestConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,28 +11,29 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The one door to rules-service's accounts, with a time-out on every call so a slow rules-service never
- * holds a webhook (connect and read limits are also set on the client in configuration).
+ * holds a webhook or an operator's request (connect and read limits are also set on the client in
+ * configuration).
  */
 @ApplicationScoped
 public class RulesClient {
     private final RulesAccountsApi api;
-    private final IngestConfig config;
+    private final AccountsConfig config;
 
-    public RulesClient(@RestClient RulesAccountsApi api, IngestConfig config) {
+    public RulesClient(@RestClient RulesAccountsApi api, AccountsConfig config) {
         this.api = api;
         this.config = config;
     }
 
     /** Every account, page by page, until a short page. */
     public Uni<List<KnownAccount>> all() {
-        int size = config.accounts().pageSize();
+        int size = config.pageSize();
         return Multi.createBy()
                 .repeating()
                 .uni(
                         () -> new int[] {0},
                         next -> api.page(next[0]++, size)
                                 .ifNoItem()
-                                .after(config.accounts().timeout())
+                                .after(config.timeout())
                                 .fail())
                 .whilst(page -> page.size() == size)
                 .collect()
@@ -44,7 +44,7 @@ public class RulesClient {
     public Uni<Optional<KnownAccount>> one(String openId) {
         return api.get(openId)
                 .ifNoItem()
-                .after(config.accounts().timeout())
+                .after(config.timeout())
                 .fail()
                 .map(Optional::ofNullable)
                 .onFailure(RulesClient::isNotFound)

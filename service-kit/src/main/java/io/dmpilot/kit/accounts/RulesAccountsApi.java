@@ -1,4 +1,4 @@
-package io.dmpilot.ingest.accounts;
+package io.dmpilot.kit.accounts;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,5 @@
-package io.dmpilot.ingest.accounts;
+package io.dmpilot.kit.accounts;
 
-import io.dmpilot.ingest.IngestConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -12,14 +11,15 @@ import org.jboss.logging.Logger;
 
 /**
  * The accounts this deployment serves (open id → agency), held locally: loaded from rules-service at start
- * and kept fresh from config.changes.v1, so a webhook costs no call to another service. Fails open: while
- * the first load has not succeeded, or when rules-service cannot answer a miss, every account is known —
- * a message is never refused because rules-service is down.
+ * ({@link AccountLoader}) and kept fresh from config.changes.v1 ({@link AccountChangeConsumer}), so neither
+ * a webhook nor an operator's request costs a call to another service. What a miss means is the caller's
+ * policy: ingest publishes while the directory cannot tell (fail open), {@link AccountAccess} answers 404
+ * (fail closed).
  */
 @ApplicationScoped
 public class AccountDirectory {
     private static final Logger LOG = Logger.getLogger(AccountDirectory.class);
-    /** A flood of messages to unknown accounts must not grow memory without bound. */
+    /** A flood of requests for unknown accounts must not grow memory without bound. */
     private static final int MAX_NEGATIVE = 10_000;
 
     private final Map<String, KnownAccount> known = new ConcurrentHashMap<>();
@@ -27,37 +27,30 @@ public class AccountDirectory {
     private final Map<String, Long> unknownUntil = new ConcurrentHashMap<>();
 
     private final RulesClient rules;
-    private final IngestConfig config;
+    private final AccountsConfig config;
     private final LongSupplier clock = System::currentTimeMillis;
     private volatile boolean loaded;
 
-    public AccountDirectory(RulesClient rules, IngestConfig config) {
+    public AccountDirectory(RulesClient rules, AccountsConfig config) {
         this.rules = rules;
         this.config = config;
     }
 
     /**
-     * True when messages to this account should be published. A miss asks rules-service once (an account
-     * created a moment ago may be ahead of its change announcement) and remembers a "no" for a short while.
+     * The account with its agency. A miss, or an account announced but not yet detailed, asks rules-service
+     * once (an account created a moment ago may be ahead of its change announcement) and remembers a "no"
+     * for a short while. Fails when rules-service cannot answer.
      */
-    public Uni<Boolean> isKnown(String openId) {
-        if (!config.accountRouting() || !loaded || known.containsKey(openId)) {
-            return Uni.createFrom().item(true);
+    public Uni<Optional<KnownAccount>> lookup(String openId) {
+        KnownAccount account = known.get(openId);
+        if (account != null && account.agencyId() != null) {
+            return Uni.createFrom().item(Optional.of(account));
         }
         Long until = unknownUntil.get(openId);
-        if (until != null && until > clock.getAsLong()) {
-            return Uni.createFrom().item(false);
+        if (account == null && until != null && until > clock.getAsLong()) {
+            return Uni.createFrom().item(Optional.empty());
         }
-        return rules.one(openId)
-                .map(found -> {
-                    found.ifPresentOrElse(this::put, () -> rememberUnknown(openId));
-                    return found.isPresent();
-                })
-                .onFailure()
-                .recoverWithItem(failure -> {
-                    LOG.warnf("rules-service cannot answer for account %s (%s); treating it as known", openId, failure);
-                    return true;
-                });
+        return rules.one(openId).invoke(found -> found.ifPresentOrElse(this::put, () -> forget(openId)));
     }
 
     /** The first full load: from now on, an account not in the directory is not known. */
@@ -78,9 +71,13 @@ public class AccountDirectory {
         unknownUntil.remove(openId);
     }
 
-    public void remove(String openId) {
+    /** Deleted, or rules-service says it does not exist: unknown, and believed so for a while. */
+    public void forget(String openId) {
         known.remove(openId);
-        rememberUnknown(openId);
+        if (unknownUntil.size() >= MAX_NEGATIVE) {
+            unknownUntil.clear();
+        }
+        unknownUntil.put(openId, clock.getAsLong() + config.negativeTtl().toMillis());
     }
 
     public Optional<KnownAccount> find(String openId) {
@@ -89,13 +86,5 @@ public class AccountDirectory {
 
     public boolean loaded() {
         return loaded;
-    }
-
-    private void rememberUnknown(String openId) {
-        if (unknownUntil.size() >= MAX_NEGATIVE) {
-            unknownUntil.clear();
-        }
-        unknownUntil.put(
-                openId, clock.getAsLong() + config.accounts().negativeTtl().toMillis());
     }
 }

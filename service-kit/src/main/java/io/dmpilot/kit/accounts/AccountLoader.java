@@ -1,6 +1,6 @@
-package io.dmpilot.ingest.accounts;
+package io.dmpilot.kit.accounts;
 
-import io.dmpilot.ingest.IngestConfig;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -10,34 +10,29 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * Loads every account from rules-service at start, in the background: the webhook is open at once, and
- * while rules-service is unreachable the load is retried with back-off and the directory fails open.
+ * Loads every account from rules-service at start, in the background: the service is open at once, and
+ * while rules-service is unreachable the load is retried with back-off (until then the directory holds what
+ * changes announced; each service decides what a miss means).
  */
 @ApplicationScoped
+@IfBuildProperty(name = "dmpilot.accounts.directory", stringValue = "true")
 public class AccountLoader {
     private static final Logger LOG = Logger.getLogger(AccountLoader.class);
 
     private final RulesClient rules;
     private final AccountDirectory directory;
-    private final IngestConfig config;
     private Cancellable loading;
 
-    public AccountLoader(RulesClient rules, AccountDirectory directory, IngestConfig config) {
+    public AccountLoader(RulesClient rules, AccountDirectory directory) {
         this.rules = rules;
         this.directory = directory;
-        this.config = config;
     }
 
     void onStart(@Observes StartupEvent start) {
-        if (!config.accountRouting()) {
-            LOG.info("account routing is off: messages to every account are published");
-            return;
-        }
         loading = rules.all()
                 .onFailure()
-                .invoke(failure -> LOG.warnf(
-                        "cannot load accounts from rules-service (%s); every account counts as known until it answers",
-                        failure.toString()))
+                .invoke(failure ->
+                        LOG.warnf("cannot load accounts from rules-service (%s); retrying", failure.toString()))
                 .onFailure()
                 .retry()
                 .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))

@@ -1,8 +1,8 @@
-package io.dmpilot.ingest.accounts;
+package io.dmpilot.kit.accounts;
 
-import io.dmpilot.contracts.Channels;
 import io.dmpilot.contracts.ConfigChange;
 import io.dmpilot.contracts.serde.EventJson;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,7 +14,14 @@ import org.jboss.logging.Logger;
  * itself says it exists — and its details are then fetched; a delete forgets it.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "dmpilot.accounts.directory", stringValue = "true")
 public class AccountChangeConsumer {
+    /**
+     * A channel of its own on config.changes.v1: a service may read the topic for its own entities too
+     * (compliance) or write to it, each under its own channel name.
+     */
+    public static final String CHANNEL = "account-changes";
+
     private static final Logger LOG = Logger.getLogger(AccountChangeConsumer.class);
     static final String ACCOUNT = "account";
 
@@ -26,7 +33,7 @@ public class AccountChangeConsumer {
         this.rules = rules;
     }
 
-    @Incoming(Channels.CONFIG_CHANGES)
+    @Incoming(CHANNEL)
     public Uni<Void> consume(String payload) {
         ConfigChange change = EventJson.read(payload, ConfigChange.class);
         if (!ACCOUNT.equals(change.entity()) || change.key() == null || change.action() == null) {
@@ -35,7 +42,7 @@ public class AccountChangeConsumer {
         return switch (change.action()) {
             case UPSERT -> upserted(change.key());
             case DELETE -> {
-                directory.remove(change.key());
+                directory.forget(change.key());
                 yield Uni.createFrom().voidItem();
             }
         };
@@ -47,7 +54,7 @@ public class AccountChangeConsumer {
                 .invoke(found -> found.ifPresent(directory::put))
                 .onFailure()
                 .recoverWithItem(failure -> {
-                    // known already; the agency is filled in by the next change or restart
+                    // known already; the agency is filled in by the next change, lookup or restart
                     LOG.warnf("cannot fetch account %s after its change (%s)", openId, failure.toString());
                     return null;
                 })
