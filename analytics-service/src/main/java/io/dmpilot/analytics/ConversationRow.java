@@ -44,6 +44,10 @@ public class ConversationRow extends PanacheEntityBase {
     @Column(name = "last_scenario", length = 32, nullable = false)
     public String lastScenario;
 
+    /** Recent sends and user message times as JSON ({@code ConversationStates.History}); null in older rows. */
+    @Column(name = "history", columnDefinition = "text")
+    public String history;
+
     /** Kept so idle conversations can be pruned. */
     @Column(name = "updated_at", nullable = false)
     public long updatedAt;

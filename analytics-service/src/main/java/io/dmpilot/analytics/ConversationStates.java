@@ -1,5 +1,6 @@
 package io.dmpilot.analytics;
 
+import io.dmpilot.contracts.serde.EventJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -22,16 +23,17 @@ final class ConversationStates {
             + " last_scenario, updated_at) SELECT id, 0, 0, 0, '', '', '', false, false, '', $2"
             + " FROM unnest($1::text[]) AS id ON CONFLICT (conversation_id) DO NOTHING";
     private static final String LOCK = "SELECT conversation_id, last_user_at, last_sent_at, last_sent_hour,"
-            + " sent_scenario, sent_rule_id, sent_variant, replied, converted, last_scenario"
+            + " sent_scenario, sent_rule_id, sent_variant, replied, converted, last_scenario, history"
             + " FROM %s.conversation_state WHERE conversation_id = ANY($1::text[]) ORDER BY conversation_id"
             + " FOR UPDATE";
     private static final String SAVE = "UPDATE %s.conversation_state AS c SET last_user_at = v.last_user_at,"
             + " last_sent_at = v.last_sent_at, last_sent_hour = v.last_sent_hour, sent_scenario = v.sent_scenario,"
             + " sent_rule_id = v.sent_rule_id, sent_variant = v.sent_variant, replied = v.replied,"
-            + " converted = v.converted, last_scenario = v.last_scenario, updated_at = $11"
+            + " converted = v.converted, last_scenario = v.last_scenario, history = v.history, updated_at = $12"
             + " FROM unnest($1::text[], $2::int8[], $3::int8[], $4::int8[], $5::text[], $6::text[], $7::text[],"
-            + " $8::bool[], $9::bool[], $10::text[]) AS v(conversation_id, last_user_at, last_sent_at,"
-            + " last_sent_hour, sent_scenario, sent_rule_id, sent_variant, replied, converted, last_scenario)"
+            + " $8::bool[], $9::bool[], $10::text[], $11::text[]) AS v(conversation_id, last_user_at, last_sent_at,"
+            + " last_sent_hour, sent_scenario, sent_rule_id, sent_variant, replied, converted, last_scenario,"
+            + " history)"
             + " WHERE c.conversation_id = v.conversation_id";
 
     private final String ensure;
@@ -71,19 +73,29 @@ final class ConversationStates {
         return states;
     }
 
+    /** The recent sends and user times, as JSON in one column (the other columns describe the last send). */
+    record History(List<ConversationState.SentReply> sends, List<Long> userTimes) {}
+
     private static Map<String, ConversationState> states(RowSet<Row> rows) {
         Map<String, ConversationState> states = new HashMap<>();
         for (Row row : rows) {
-            states.put(
-                    row.getString(0),
-                    new ConversationState(
-                            row.getLong(1),
-                            row.getLong(2),
-                            row.getLong(3),
-                            new Dimensions(row.getString(4), row.getString(5), row.getString(6)),
-                            row.getBoolean(7),
-                            row.getBoolean(8),
-                            row.getString(9)));
+            String history = row.getString(10);
+            ConversationState state;
+            if (history == null) {
+                // stored before the history was kept: what the row knows of the last send and message
+                state = ConversationState.ofLast(
+                        row.getLong(1),
+                        row.getLong(2),
+                        row.getLong(3),
+                        new Dimensions(row.getString(4), row.getString(5), row.getString(6)),
+                        row.getBoolean(7),
+                        row.getBoolean(8),
+                        row.getString(9));
+            } else {
+                History kept = EventJson.read(history, History.class);
+                state = new ConversationState(kept.sends(), kept.userTimes(), row.getBoolean(8), row.getString(9));
+            }
+            states.put(row.getString(0), state);
         }
         return states;
     }
@@ -91,7 +103,7 @@ final class ConversationStates {
     private static Tuple saveTuple(Map<String, ConversationState> states, long now) {
         int n = states.size();
         String[] ids = new String[n], scenarios = new String[n], rules = new String[n], variants = new String[n];
-        String[] lastScenarios = new String[n];
+        String[] lastScenarios = new String[n], histories = new String[n];
         Long[] userAt = new Long[n], sentAt = new Long[n], sentHour = new Long[n];
         Boolean[] replied = new Boolean[n], converted = new Boolean[n];
         int i = 0;
@@ -106,9 +118,21 @@ final class ConversationStates {
             variants[i] = state.sentDims().variant();
             replied[i] = state.replied();
             converted[i] = state.converted();
-            lastScenarios[i++] = state.lastScenario();
+            lastScenarios[i] = state.lastScenario();
+            histories[i++] = EventJson.write(new History(state.sends(), state.userTimes()));
         }
         return Tuple.from(List.of(
-                ids, userAt, sentAt, sentHour, scenarios, rules, variants, replied, converted, lastScenarios, now));
+                ids,
+                userAt,
+                sentAt,
+                sentHour,
+                scenarios,
+                rules,
+                variants,
+                replied,
+                converted,
+                lastScenarios,
+                histories,
+                now));
     }
 }

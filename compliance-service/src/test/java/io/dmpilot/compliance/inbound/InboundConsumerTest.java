@@ -1,6 +1,7 @@
 package io.dmpilot.compliance.inbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dmpilot.compliance.account.AccountPolicies;
@@ -37,6 +38,9 @@ class InboundConsumerTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    CrisisConversations crisisConversations;
 
     private TopicProbe handoffs;
 
@@ -109,6 +113,26 @@ class InboundConsumerTest {
         assertEquals(HandoffReason.CRISIS, awaitHandoff(send(crisis)).reason());
         // counted on this replica (another build on the shared local broker would not know the policy)
         assertEquals(kept + 1, keptByPolicy());
+    }
+
+    /** Under a crisis reply, the crisis switches the conversation; a later complaint in it is still handed off. */
+    @Test
+    void underACrisisReplyACrisisSwitchesTheConversationAndRaisesNoHandoff() {
+        String account = PolicySetup.accountWithCrisisReply(policies, "请拨打心理援助热线");
+        InboundEvent crisis = SampleEvents.userMessage(account, "我不想活了");
+        InboundEvent complaint = sameConversation(crisis, InboundKind.USER_MESSAGE, "我要投诉");
+        send(crisis);
+
+        assertEquals(HandoffReason.COMPLAINT, awaitHandoff(send(complaint)).reason());
+        assertEquals(1, handoffsOf(crisis.conversationId()), "the crisis itself raised none");
+        assertTrue(crisisConversations
+                .inCrisis(account, crisis.conversationId())
+                .await()
+                .atMost(WAIT));
+        assertFalse(crisisConversations
+                .inCrisis(account, "another-conversation")
+                .await()
+                .atMost(WAIT));
     }
 
     private double keptByPolicy() {
