@@ -70,6 +70,19 @@ class SemanticThresholdTest {
     }
 
     @Test
+    void aThresholdThatIsNoNumberIsRefusedNamingTheField() {
+        String account = createAccount(Tier.CUSTOM, "固定回复");
+        asSuperadmin()
+                .contentType("application/json")
+                .body(Map.of("threshold", "high"))
+                .put("/accounts/{id}/semantic-threshold", account)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("threshold"));
+    }
+
+    @Test
     void aMissingBodyIsRefused() {
         String account = createAccount(Tier.CUSTOM, "固定回复");
         asSuperadmin()
