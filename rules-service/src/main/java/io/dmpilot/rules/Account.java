@@ -47,6 +47,10 @@ public class Account extends PanacheEntityBase {
     @Column(name = "closes_at")
     public LocalTime closesAt;
 
+    /** Cosine similarity a CUSTOM intent must reach on this account; null is the deployment's default. */
+    @Column(name = "semantic_threshold")
+    public Double semanticThreshold;
+
     public static Uni<Account> byOpenId(String openId) {
         return findById(openId);
     }

@@ -112,6 +112,21 @@ public class AccountResource {
         return audited(openId, "business-hours", () -> AccountSetup.setBusinessHours(openId, request));
     }
 
+    /**
+     * The account's semantic threshold: how near a message must be to an intent's examples before the CUSTOM
+     * engine answers with it; null goes back to {@code dmpilot.rules.semantic.threshold}.
+     */
+    @PUT
+    @Path("/{openId}/semantic-threshold")
+    public Uni<AccountView> setSemanticThreshold(@PathParam("openId") String openId, SemanticThresholdRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("a JSON body {\"threshold\": 0.7} (or null to clear) is required");
+        }
+        request.validate();
+        return audited(
+                openId, "semantic-threshold", () -> AccountSetup.setSemanticThreshold(openId, request.threshold()));
+    }
+
     /** Crisis mode: the account answers from its crisis template at once (DESIGN §5). */
     @PUT
     @Path("/{openId}/crisis")

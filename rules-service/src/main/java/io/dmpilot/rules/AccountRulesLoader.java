@@ -77,7 +77,8 @@ final class AccountRulesLoader {
                 keywords,
                 variantsByScenario,
                 IntentIndex.EMPTY,
-                account.businessHours());
+                account.businessHours(),
+                account.semanticThreshold);
     }
 
     private AccountRulesLoader() {}

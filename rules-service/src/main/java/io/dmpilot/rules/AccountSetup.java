@@ -80,6 +80,12 @@ final class AccountSetup {
                 .chain(() -> view(openId));
     }
 
+    static Uni<AccountView> setSemanticThreshold(String openId, Double threshold) {
+        return Account.required(openId)
+                .invoke(account -> account.semanticThreshold = threshold)
+                .chain(() -> view(openId));
+    }
+
     static Uni<AccountView> setCrisis(String openId, boolean enabled) {
         return Account.byOpenId(openId)
                 .invoke(account -> {

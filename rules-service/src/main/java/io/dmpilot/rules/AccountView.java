@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+/** An account as the API shows it; {@code semanticThreshold} null means the deployment's default. */
 public record AccountView(
         String openId,
         String agencyId,
@@ -16,7 +17,8 @@ public record AccountView(
         Map<Scenario, String> templates,
         String timeZone,
         LocalTime opensAt,
-        LocalTime closesAt) {
+        LocalTime closesAt,
+        Double semanticThreshold) {
     static AccountView of(Account account, List<ReplyTemplate> templates) {
         Map<Scenario, String> byScenario = new TreeMap<>();
         templates.forEach(t -> byScenario.put(t.scenario, t.text));
@@ -29,6 +31,7 @@ public record AccountView(
                 byScenario,
                 account.businessHours().zone().getId(),
                 account.opensAt,
-                account.closesAt);
+                account.closesAt,
+                account.semanticThreshold);
     }
 }

@@ -45,7 +45,10 @@ public interface RulesConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Cosine similarity below which no intent is near enough and the keyword rules decide. */
+        /**
+         * Cosine similarity below which no intent is near enough and the keyword rules decide: the default of
+         * every account that has not set its own ({@code PUT /accounts/{id}/semantic-threshold}).
+         */
         @WithDefault("0.62")
         double threshold();
 

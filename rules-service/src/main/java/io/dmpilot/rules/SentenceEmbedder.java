@@ -60,8 +60,10 @@ public class SentenceEmbedder {
         return workers.executeBlocking(
                         Uni.createFrom().item(() -> {
                             SentenceEncoder model = encoder();
-                            IntentIndex index =
-                                    IntentIndex.of(intents, phrase -> examples.get(phrase, model), config.threshold());
+                            IntentIndex index = IntentIndex.of(
+                                    intents,
+                                    phrase -> examples.get(phrase, model),
+                                    rules.semanticThresholdOr(config.threshold()));
                             return new Prepared(rules.withIntents(index), model.encode(text));
                         }),
                         false)

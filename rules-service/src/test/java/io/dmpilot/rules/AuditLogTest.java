@@ -17,7 +17,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Changes over REST land in the agency's audit log with who, what and the object before and after; the log is
@@ -28,14 +32,16 @@ import org.junit.jupiter.api.Test;
 class AuditLogTest {
     private final String agency = "agency-" + UUID.randomUUID();
 
-    @Test
-    void anAccountChangeIsAuditedWithTheAccountBeforeAndAfter() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accountChanges")
+    void anAccountChangeIsAuditedWithTheAccountBeforeAndAfter(
+            String action, Map<String, Object> body, String field, Object before, Object after) {
         String admin = issue(agency, "admin");
         String account = createAccount(admin);
         as(admin)
                 .contentType("application/json")
-                .body(Map.of("enabled", true))
-                .put("/accounts/{id}/crisis", account)
+                .body(body)
+                .put("/accounts/{id}/" + action, account)
                 .then()
                 .statusCode(200);
 
@@ -44,15 +50,22 @@ class AuditLogTest {
                 .then()
                 .statusCode(200)
                 .body("size()", equalTo(2))
-                .body("[0].action", equalTo("crisis"))
+                .body("[0].action", equalTo(action))
                 .body("[0].entityId", equalTo(account))
                 .body("[0].principal", equalTo("key:" + prefix(admin)))
                 .body("[0].callerAgencyId", equalTo(agency))
-                .body("[0].before.crisisMode", equalTo(false))
-                .body("[0].after.crisisMode", equalTo(true))
+                .body("[0].before." + field, equalTo(before))
+                .body("[0].after." + field, equalTo(after))
                 .body("[1].action", equalTo("create"))
                 .body("[1].before", nullValue())
                 .body("[1].after.templates.FALLBACK", equalTo("您好"));
+    }
+
+    /** action (the path under the account), body, the view's field that changes, its value before and after */
+    static Stream<Arguments> accountChanges() {
+        return Stream.of(
+                Arguments.of("crisis", Map.of("enabled", true), "crisisMode", false, true),
+                Arguments.of("semantic-threshold", Map.of("threshold", 0.75), "semanticThreshold", null, 0.75f));
     }
 
     @Test

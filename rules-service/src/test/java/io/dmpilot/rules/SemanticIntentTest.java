@@ -6,6 +6,7 @@ import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dmpilot.contracts.ReplyCandidate;
@@ -78,6 +79,25 @@ class SemanticIntentTest {
         assertEquals(Tier.BASIC, candidate.tier());
         assertEquals(Scenario.FALLBACK, candidate.scenario());
         assertEquals("您好，稍后回复您", candidate.text());
+    }
+
+    /**
+     * 这个怎么卖 is near the default example 这个多少钱 (above 0.62, well below 0.99) and holds the keyword 怎么卖:
+     * the account's own threshold alone decides which engine answers, from the next message on.
+     */
+    @Test
+    void raisingTheAccountsThresholdSendsTheSameMessageToTheKeywordRulesAndClearingItBringsTheIntentBack() {
+        String account = createAccount(Tier.CUSTOM, "您好，稍后回复您");
+        assertAnsweredByIntent(awaitCandidate(candidates, SampleEvents.userMessage(account, "这个怎么卖")));
+
+        SemanticThresholdTest.putThreshold(account, 0.99).statusCode(200);
+        ReplyCandidate strict = awaitCandidate(candidates, SampleEvents.userMessage(account, "这个怎么卖"));
+        assertEquals(Tier.ADVANCED, strict.tier());
+        assertEquals(Scenario.PRODUCT_INQUIRY, strict.scenario());
+        assertFalse(strict.ruleId().startsWith("intent:"), strict.ruleId());
+
+        SemanticThresholdTest.putThreshold(account, null).statusCode(200);
+        assertAnsweredByIntent(awaitCandidate(candidates, SampleEvents.userMessage(account, "这个怎么卖")));
     }
 
     @Test
@@ -160,6 +180,12 @@ class SemanticIntentTest {
                 .delete("/accounts/{id}/intents/{intent}", account, id)
                 .then()
                 .statusCode(404);
+    }
+
+    private static void assertAnsweredByIntent(ReplyCandidate candidate) {
+        assertEquals(Tier.CUSTOM, candidate.tier());
+        assertEquals(Scenario.PRODUCT_INQUIRY, candidate.scenario());
+        assertTrue(candidate.ruleId().startsWith("intent:"), candidate.ruleId());
     }
 
     private static long createIntent(String account, String scenario, List<String> examples, String templateText) {

@@ -1,11 +1,15 @@
 package io.dmpilot.kit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -45,6 +49,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return respond(Problem.of(400, "Malformed JSON", e.getOriginalMessage()));
+    }
+
+    /**
+     * A value of the wrong type, such as a word where a number belongs. Mapped here because Quarkus' own mapper
+     * for this exact type would otherwise answer first, with no problem JSON and no field.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(JsonMappingException.Reference::getFieldName)
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining("."));
+        return field.isEmpty()
+                ? unreadableJson(e)
+                : respond(Problem.ofField(400, field, "unreadable value: " + e.getOriginalMessage()));
     }
 
     @ServerExceptionMapper

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param keywords the account's compiled keyword rules; only engines of ADVANCED and above read them
  * @param variants A/B variants per scenario; when a scenario has some they replace its template
  * @param intents the account's semantic intents with their example vectors; only the CUSTOM engine reads them
+ * @param semanticThreshold the account's own threshold for its intents; null is the deployment's default
  */
 public record AccountRules(
         String accountOpenId,
@@ -22,7 +23,8 @@ public record AccountRules(
         KeywordBook keywords,
         Map<Scenario, List<TemplateVariantSpec>> variants,
         IntentIndex intents,
-        BusinessHours hours) {
+        BusinessHours hours,
+        Double semanticThreshold) {
 
     public AccountRules(
             String accountOpenId,
@@ -41,7 +43,8 @@ public record AccountRules(
                 keywords,
                 variants,
                 IntentIndex.EMPTY,
-                BusinessHours.ALWAYS);
+                BusinessHours.ALWAYS,
+                null);
     }
 
     public AccountRules(
@@ -60,7 +63,22 @@ public record AccountRules(
     }
 
     public AccountRules withIntents(IntentIndex index) {
-        return new AccountRules(accountOpenId, agencyId, tier, crisisMode, templates, keywords, variants, index, hours);
+        return new AccountRules(
+                accountOpenId,
+                agencyId,
+                tier,
+                crisisMode,
+                templates,
+                keywords,
+                variants,
+                index,
+                hours,
+                semanticThreshold);
+    }
+
+    /** The threshold this account's intents must reach: its own, else {@code deploymentDefault}. */
+    public double semanticThresholdOr(double deploymentDefault) {
+        return semanticThreshold != null ? semanticThreshold : deploymentDefault;
     }
 
     public Optional<String> template(Scenario scenario) {

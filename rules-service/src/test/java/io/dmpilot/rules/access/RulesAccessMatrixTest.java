@@ -35,6 +35,7 @@ class RulesAccessMatrixTest extends OperatorAccessMatrix {
             "PUT /accounts/{openId}/business-hours",
                     Map.of("timeZone", "Asia/Shanghai", "opensAt", "09:00", "closesAt", "18:00"),
             "PUT /accounts/{openId}/crisis", Map.of("enabled", true),
+            "PUT /accounts/{openId}/semantic-threshold", Map.of("threshold", 0.7),
             "POST /agencies/{agencyId}/keys", Map.of("role", "viewer", "name", "probe"));
 
     @Override

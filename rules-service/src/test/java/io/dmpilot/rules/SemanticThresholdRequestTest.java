@@ -1,0 +1,33 @@
+package io.dmpilot.rules;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.dmpilot.kit.ProblemException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SemanticThresholdRequestTest {
+    @ParameterizedTest
+    @ValueSource(doubles = {0, -0.0, -0.1, 1.0000001, 2, Double.NaN, Double.POSITIVE_INFINITY})
+    void aThresholdNotAboveZeroAndAtMostOneIsRefusedNamingTheField(double threshold) {
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> new SemanticThresholdRequest(threshold).validate());
+
+        assertEquals("threshold", e.problem().field());
+        assertEquals(400, e.problem().status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0001, 0.5, 0.62, 0.99, 1})
+    void aThresholdAboveZeroUpToOneIsAccepted(double threshold) {
+        assertDoesNotThrow(() -> new SemanticThresholdRequest(threshold).validate());
+    }
+
+    @Test
+    void noThresholdClearsTheAccountsOwn() {
+        assertDoesNotThrow(() -> new SemanticThresholdRequest(null).validate());
+    }
+}
