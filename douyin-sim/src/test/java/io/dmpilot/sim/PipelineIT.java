@@ -222,6 +222,18 @@ class PipelineIT {
         assertTrue(((String) sent.get(0).get("text")).contains("感谢您的私信"), () -> "reply: " + sent);
     }
 
+    /** 外链导流 in disguise (威❤信 for 微信, a phone number spaced out): blocked before douyin-sim sees it. */
+    @Test
+    void replyDivertingToWeChatInDisguiseNeverReachesThePlatform() {
+        String account = createAccount("详情威❤信 abc123 联系，或打 1 3 8 - 0 0 1 3 - 8 0 0 0");
+        String conversation = sendMessage(account, "有优惠吗", 1);
+
+        Awaitility.await().atMost(WAIT).until(() -> count(account, "BLOCKED") == 1);
+
+        assertTrue(sent(conversation).isEmpty());
+        assertEquals(0, count(account, "SENT"));
+    }
+
     @Test
     void replyWithAnExtremeAdvertisingWordIsNotSentAndCountedBlocked() {
         String account = createAccount("我们的价格全网最便宜！");
