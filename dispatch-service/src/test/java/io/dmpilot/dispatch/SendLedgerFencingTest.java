@@ -45,16 +45,16 @@ class SendLedgerFencingTest {
     }
 
     @Test
-    void aLiveOwnersClaimIsHeldAcrossManyLeasePeriods() throws Exception {
+    void aLiveOwnersClaimIsHeldAcrossManyLeasePeriods() {
         oldOwner = replicas.ledger("old");
         newOwner = replicas.ledger("new");
         assertInstanceOf(SendLedger.First.class, claim(oldOwner));
-        long until =
-                System.currentTimeMillis() + config.claimLease().multipliedBy(3).toMillis();
-        while (System.currentTimeMillis() < until) {
-            assertInstanceOf(SendLedger.Held.class, claim(newOwner));
-            Thread.sleep(config.claimLease().toMillis() / 4);
-        }
+        Duration threeLeases = config.claimLease().multipliedBy(3);
+        Awaitility.await()
+                .during(threeLeases)
+                .atMost(threeLeases.plus(WAIT))
+                .pollInterval(config.claimLease().dividedBy(4))
+                .until(() -> claim(newOwner) instanceof SendLedger.Held);
         assertTrue(oldOwner.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT));
     }
 
