@@ -120,7 +120,8 @@ public class ReplyDispatcher {
             return decision.onFailure()
                     .call(() -> ledger.abandon(candidateId))
                     .chain(d -> d.superseded()
-                            ? Uni.createFrom().item(d)
+                            // fenced off before sending: stop renewing what is no longer ours
+                            ? ledger.abandon(candidateId).replaceWith(d)
                             : ledger.record(d.outcome()).map(stored -> stored ? d : Dispatched.SUPERSEDED));
         });
     }

@@ -74,9 +74,7 @@ public class AccountResource {
     @GET
     public Uni<List<AccountView>> list(
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and 500");
-        }
+        Paging.check(page, size);
         AgencyScope scope = caller.scope();
         return Panache.withSession(() -> (scope.everyAgency()
                         ? Account.<Account>findAll(Sort.by("openId"))

@@ -68,9 +68,7 @@ public class IntentResource {
             @PathParam("openId") String openId,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and 500");
-        }
+        Paging.check(page, size);
         AgencyScope scope = caller.scope();
         return Panache.withSession(() -> Account.visible(openId, scope)
                 .chain(() -> SemanticIntent.<SemanticIntent>find("accountOpenId", Sort.by("id"), openId)

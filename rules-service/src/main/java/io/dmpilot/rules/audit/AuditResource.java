@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dmpilot.kit.ProblemException;
 import io.dmpilot.kit.auth.Caller;
 import io.dmpilot.kit.auth.Roles;
+import io.dmpilot.rules.Paging;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -44,9 +45,7 @@ public class AuditResource {
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         caller.scope().requireVisible(agencyId, "no agency " + agencyId);
-        if (page < 0 || size < 1 || size > 500) {
-            throw ProblemException.badRequest("page must be ≥ 0 and size between 1 and 500");
-        }
+        Paging.check(page, size);
         StringBuilder query = new StringBuilder("agencyId = :agency");
         Parameters parameters = Parameters.with("agency", agencyId);
         if (entity != null && !entity.isBlank()) {
