@@ -126,6 +126,7 @@ public class CandidateConsumer {
                         inbound.conversationId(),
                         violation.violationId(),
                         inbound.traceId(),
+                        inbound.accountOpenId(),
                         violation)));
     }
 
@@ -143,6 +144,7 @@ public class CandidateConsumer {
                 inbound.conversationId(),
                 "vetted:" + reply.candidate().candidateId(),
                 inbound.traceId(),
+                inbound.accountOpenId(),
                 reply));
     }
 }

@@ -96,6 +96,7 @@ public class VettedConsumer {
                 conversation,
                 outcome.outcomeId(),
                 reply.candidate().inbound().traceId(),
+                reply.candidate().inbound().accountOpenId(),
                 outcome)));
     }
 
@@ -111,7 +112,13 @@ public class VettedConsumer {
                 SOURCE,
                 outcome.decidedAt());
         return handoffs.sendMessage(KeyedRecords.of(
-                Topics.HANDOFFS, SOURCE, inbound.conversationId(), handoff.handoffId(), inbound.traceId(), handoff));
+                Topics.HANDOFFS,
+                SOURCE,
+                inbound.conversationId(),
+                handoff.handoffId(),
+                inbound.traceId(),
+                inbound.accountOpenId(),
+                handoff));
     }
 
     private void record(DispatchOutcome outcome) {

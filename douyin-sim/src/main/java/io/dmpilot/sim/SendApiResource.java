@@ -43,6 +43,7 @@ public class SendApiResource {
     public Uni<Response> send(
             @QueryParam("open_id") String openId,
             @HeaderParam("access-token") String accessToken,
+            @HeaderParam("traceparent") String traceparent,
             DouyinSendRequest request) {
         return switch (faults.now()) {
             case HTTP_500 ->
@@ -52,19 +53,20 @@ public class SendApiResource {
                                 .build());
             case SLOW ->
                 Uni.createFrom()
-                        .item(() -> accept(openId, accessToken, request))
+                        .item(() -> accept(openId, accessToken, traceparent, request))
                         .onItem()
                         .delayIt()
                         .by(faults.slowness());
-            case HEALTHY -> Uni.createFrom().item(() -> accept(openId, accessToken, request));
+            case HEALTHY -> Uni.createFrom().item(() -> accept(openId, accessToken, traceparent, request));
         };
     }
 
-    private Response accept(String openId, String accessToken, DouyinSendRequest request) {
-        return Response.ok(answer(openId, accessToken, request)).build();
+    private Response accept(String openId, String accessToken, String traceparent, DouyinSendRequest request) {
+        return Response.ok(answer(openId, accessToken, traceparent, request)).build();
     }
 
-    private DouyinSendResponse answer(String openId, String accessToken, DouyinSendRequest request) {
+    private DouyinSendResponse answer(
+            String openId, String accessToken, String traceparent, DouyinSendRequest request) {
         String logId = UUID.randomUUID().toString();
         if (request == null || request.content() == null || request.content().text() == null || openId == null) {
             throw ProblemException.badRequest("open_id and content.text.text are required");
@@ -83,7 +85,8 @@ public class SendApiResource {
                 request.conversationId(),
                 request.toUserId(),
                 request.content().text().text(),
-                System.currentTimeMillis()));
+                System.currentTimeMillis(),
+                TraceParent.traceIdOf(traceparent)));
         if (config.echoSends()) {
             delivery.deliver(DouyinWebhook.sendEcho(
                             config.clientKey(),

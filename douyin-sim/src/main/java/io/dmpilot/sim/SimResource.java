@@ -44,7 +44,9 @@ public class SimResource {
             String nickname,
             Integer deliveries) {}
 
-    public record Delivered(String conversationId, String serverMessageId, List<Integer> webhookStatuses) {}
+    /** {@code traceId}: the W3C trace the webhook started; the reply reaches the send API in the same trace. */
+    public record Delivered(
+            String conversationId, String serverMessageId, String traceId, List<Integer> webhookStatuses) {}
 
     @POST
     @Path("/messages")
@@ -67,13 +69,15 @@ public class SimResource {
                         messageId,
                         message.text())
                 .withNickname(message.nickname());
+        TraceParent trace = TraceParent.unsampled();
         List<Integer> statuses = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < deliveries; i++) {
-            chain = chain.chain(
-                    () -> delivery.deliver(webhook).invoke(statuses::add).replaceWithVoid());
+            chain = chain.chain(() -> delivery.deliverReading(webhook, trace)
+                    .invoke(answer -> statuses.add(answer.status()))
+                    .replaceWithVoid());
         }
-        return chain.map(done -> new Delivered(conversation, messageId, statuses));
+        return chain.map(done -> new Delivered(conversation, messageId, trace.traceId(), statuses));
     }
 
     @GET

@@ -53,17 +53,22 @@ public class WebhookDelivery {
 
     /** The last attempt's status and body, after the platform's retries. */
     public Uni<Answer> deliverReading(DouyinWebhook webhook) {
+        return deliverReading(webhook, TraceParent.unsampled());
+    }
+
+    /** Every attempt carries the same trace context, like the same {@code Msg-Id}: it is one delivery. */
+    public Uni<Answer> deliverReading(DouyinWebhook webhook, TraceParent trace) {
         byte[] body = webhook.body(false);
-        return attempt(body, UUID.randomUUID().toString(), 0);
+        return attempt(body, UUID.randomUUID().toString(), trace.header(), 0);
     }
 
     /** One attempt, no retry, exactly these bytes and headers (a null signature sends none): hostile traffic. */
     public Uni<Answer> post(byte[] body, String signature, String contentType) {
-        return send(body, signature, contentType, UUID.randomUUID().toString());
+        return send(body, signature, contentType, UUID.randomUUID().toString(), null);
     }
 
-    private Uni<Answer> attempt(byte[] body, String msgId, int attempt) {
-        return send(body, DouyinSignature.sign(config.clientSecret(), body), "application/json", msgId)
+    private Uni<Answer> attempt(byte[] body, String msgId, String traceparent, int attempt) {
+        return send(body, DouyinSignature.sign(config.clientSecret(), body), "application/json", msgId, traceparent)
                 .chain(answer -> answer.accepted() || attempt >= config.webhookRetries()
                         ? Uni.createFrom().item(answer)
                         : Uni.createFrom()
@@ -71,16 +76,17 @@ public class WebhookDelivery {
                                 .onItem()
                                 .delayIt()
                                 .by(config.webhookRetryBackoff().multipliedBy(1L << attempt))
-                                .chain(() -> attempt(body, msgId, attempt + 1)));
+                                .chain(() -> attempt(body, msgId, traceparent, attempt + 1)));
     }
 
-    private Uni<Answer> send(byte[] body, String signature, String contentType, String msgId) {
+    private Uni<Answer> send(byte[] body, String signature, String contentType, String msgId, String traceparent) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.webhookUrl()))
                 .timeout(config.webhookTimeout())
                 .header("Content-Type", contentType)
                 .header("Msg-Id", msgId)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) request.header("X-Douyin-Signature", signature);
+        if (traceparent != null) request.header("traceparent", traceparent);
         HttpRequest built = request.build();
         return Uni.createFrom()
                 .emitter(answer -> inFlight.submit(() -> http.sendAsync(built, HttpResponse.BodyHandlers.ofString())

@@ -222,6 +222,29 @@ class PipelineIT {
         assertTrue(((String) sent.get(0).get("text")).contains("感谢您的私信"), () -> "reply: " + sent);
     }
 
+    /**
+     * One W3C trace from the webhook to the send API: douyin-sim starts it (unsampled, so nothing is exported),
+     * and the reply dispatch sends after ingest, rules, compliance and three Kafka topics carries the same trace
+     * id. A hop that lost the context would start a trace of its own.
+     */
+    @Test
+    void theReplyReachesThePlatformInTheWebhooksTrace() {
+        Map<String, Object> delivered = given().contentType(ContentType.JSON)
+                .body(Map.of("accountOpenId", "demo-account", "text", "这个怎么卖", "nickname", "小李"))
+                .post(sim + "/sim/messages")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
+        String trace = (String) delivered.get("traceId");
+        assertTrue(trace != null && trace.matches("[0-9a-f]{32}"), () -> "trace id: " + delivered);
+
+        List<Map<String, Object>> sent = awaitSent((String) delivered.get("conversationId"), 1);
+
+        assertEquals(trace, sent.get(0).get("traceId"), () -> "reply: " + sent);
+    }
+
     /** 外链导流 in disguise (威❤信 for 微信, a phone number spaced out): blocked before douyin-sim sees it. */
     @Test
     void replyDivertingToWeChatInDisguiseNeverReachesThePlatform() {

@@ -20,6 +20,12 @@ public class InboundPublisher {
 
     public Uni<Void> publish(InboundEvent event) {
         return emitter.sendMessage(KeyedRecords.of(
-                Topics.INBOUND, "ingest-service", event.conversationId(), event.eventId(), event.traceId(), event));
+                Topics.INBOUND,
+                "ingest-service",
+                event.conversationId(),
+                event.eventId(),
+                event.traceId(),
+                event.accountOpenId(),
+                event));
     }
 }

@@ -33,7 +33,11 @@ public class UnroutedPublisher {
     public Uni<Void> publish(InboundEvent event, String reason) {
         String topic = Topics.deadLetter(Topics.INBOUND);
         Headers headers = CloudEventHeaders.of(
-                event.eventId(), CloudEventHeaders.typeOf(topic), "/dmpilot/ingest-service", event.traceId());
+                event.eventId(),
+                CloudEventHeaders.typeOf(topic),
+                "/dmpilot/ingest-service",
+                event.traceId(),
+                event.accountOpenId());
         headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(TOPIC_HEADER, Topics.INBOUND.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()

@@ -5,7 +5,10 @@ import io.dmpilot.contracts.douyin.DouyinSignature;
 import io.dmpilot.ingest.accounts.AccountRouting;
 import io.dmpilot.kit.Problem;
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.RecordLogContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -71,8 +74,7 @@ public class WebhookResource {
             count(envelope.event(), "handshake");
             return Uni.createFrom().item(Map.of("challenge", envelope.content().path("challenge")));
         }
-        InboundEvent event = InboundNormalizer.normalize(
-                envelope, receivedAt, UUID.randomUUID().toString());
+        InboundEvent event = InboundNormalizer.normalize(envelope, receivedAt, traceId());
         return dedupe.firstDelivery(event.eventId())
                 .onFailure()
                 .transform(failure -> {
@@ -101,7 +103,8 @@ public class WebhookResource {
             WebhookEnvelope envelope, InboundEvent event, Uni<Void> sending, String result) {
         return sending.invoke(() -> {
                     count(envelope.event(), result);
-                    MDC.put("conversationId", event.conversationId());
+                    MDC.put(RecordLogContext.CONVERSATION_ID, event.conversationId());
+                    RecordLogContext.tenant(event.accountOpenId(), accounts.agencyOf(event.accountOpenId()));
                     LOG.debugf("%s %s %s", result, event.kind(), event.eventId());
                 })
                 .replaceWith(Map.<String, Object>of("status", result, "event_id", event.eventId()))
@@ -120,6 +123,16 @@ public class WebhookResource {
                                             "Service unavailable",
                                             "the message could not be stored; retry later")));
                         }));
+    }
+
+    /**
+     * The W3C trace this request belongs to (the platform starts none, so usually the one OpenTelemetry began
+     * here): the event's trace id then names the same trace as the traceparent header every record and call
+     * after it carries. A random id only where tracing is off.
+     */
+    private static String traceId() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? span.getTraceId() : UUID.randomUUID().toString();
     }
 
     private Uni<Map<String, Object>> duplicate(WebhookEnvelope envelope) {

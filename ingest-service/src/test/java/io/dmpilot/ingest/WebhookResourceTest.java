@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dmpilot.contracts.CloudEventHeaders;
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.InboundKind;
 import io.dmpilot.contracts.Topics;
@@ -15,10 +16,12 @@ import io.dmpilot.testing.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,49 @@ class WebhookResourceTest {
                 .orElseThrow();
         assertEquals(hook.conversationShortId(), record.key());
         assertTrue(record.headers().lastHeader("ce_id") != null, "CloudEvents id header");
+    }
+
+    /**
+     * The record carries the W3C trace of the webhook (OpenTelemetry's {@code traceparent}), the event names
+     * the same trace, and the account travels as a header for consumers' log context. The platform sends no
+     * trace context: ingest starts one, and continues one it is given (douyin-sim's).
+     */
+    @Test
+    void theRecordCarriesTheWebhooksTraceAndItsAccount() {
+        DouyinWebhook started = userMessage("价格");
+        post(started.body(false), sign(started.body(false))).statusCode(200);
+        assertTraceCarried(started, null);
+
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        DouyinWebhook continued = userMessage("价格");
+        given().contentType("application/json")
+                .header("X-Douyin-Signature", sign(continued.body(false)))
+                .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-00")
+                .body(continued.body(false))
+                .post("/webhook/douyin")
+                .then()
+                .statusCode(200);
+        assertTraceCarried(continued, trace);
+    }
+
+    private void assertTraceCarried(DouyinWebhook hook, String expectedTrace) {
+        InboundEvent event = awaitOne(hook.serverMessageId());
+        ConsumerRecord<String, String> record = inbound.rawRecords().stream()
+                .filter(r -> r.value().contains(hook.serverMessageId()))
+                .findFirst()
+                .orElseThrow();
+        String traceparent = header(record, "traceparent");
+        assertTrue(traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"), traceparent);
+        String recordTrace = traceparent.split("-")[1];
+        assertEquals(recordTrace, event.traceId());
+        assertEquals(recordTrace, header(record, CloudEventHeaders.TRACE_ID));
+        if (expectedTrace != null) assertEquals(expectedTrace, recordTrace);
+        assertEquals("acct-1", header(record, CloudEventHeaders.ACCOUNT));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.dmpilot.contracts.ReplyCandidate;
 import io.dmpilot.contracts.Topics;
 import io.dmpilot.contracts.serde.EventJson;
 import io.dmpilot.kit.KeyedRecords;
+import io.dmpilot.kit.RecordLogContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -55,6 +56,8 @@ public class InboundConsumer {
 
     private Uni<Void> emit(ReplyCandidate candidate) {
         InboundEvent inbound = candidate.inbound();
+        // the record named the account; the agency is known once its rules are loaded
+        RecordLogContext.tenant(inbound.accountOpenId(), candidate.agencyId());
         meters.counter("dmpilot_candidates_planned_total", "result", candidate.matched() ? "matched" : "no_match")
                 .increment();
         LOG.debugf(
@@ -66,6 +69,7 @@ public class InboundConsumer {
                 inbound.conversationId(),
                 candidate.candidateId(),
                 inbound.traceId(),
+                inbound.accountOpenId(),
                 candidate));
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RecordLogContextTest {
-    private final RecordLogContext context = new RecordLogContext();
+    private final RecordLogContext context =
+            new RecordLogContext(openId -> "acct-1".equals(openId) ? "agency-a" : null);
 
     @AfterEach
     void clear() {
@@ -40,12 +41,29 @@ class RecordLogContextTest {
     }
 
     @Test
+    void aRecordAboutAnAccountPutsTheAccountAndItsAgencyIntoTheLogContext() {
+        context.afterMessageReceive(
+                record("conv-1", new RecordHeaders(CloudEventHeaders.of("e", "t", "s", "tr", "acct-1"))));
+        assertEquals("acct-1", MDC.get(RecordLogContext.ACCOUNT_ID));
+        assertEquals("agency-a", MDC.get(RecordLogContext.AGENCY_ID));
+
+        // an account the directory cannot place yet: the account is named, no agency is made up
+        context.afterMessageReceive(
+                record("conv-2", new RecordHeaders(CloudEventHeaders.of("e", "t", "s", "tr", "acct-new"))));
+        assertEquals("acct-new", MDC.get(RecordLogContext.ACCOUNT_ID));
+        assertNull(MDC.get(RecordLogContext.AGENCY_ID));
+    }
+
+    @Test
     void aRecordWithoutThemDoesNotInheritThePreviousRecordsIds() {
-        context.afterMessageReceive(record("conv-42", new RecordHeaders(CloudEventHeaders.of("e", "t", "s", "tr"))));
+        context.afterMessageReceive(
+                record("conv-42", new RecordHeaders(CloudEventHeaders.of("e", "t", "s", "tr", "acct-1"))));
         context.afterMessageReceive(record(null, new RecordHeaders()));
         assertNull(MDC.get(RecordLogContext.CONVERSATION_ID));
         assertNull(MDC.get(RecordLogContext.EVENT_ID));
         assertNull(MDC.get(RecordLogContext.TRACE_ID));
+        assertNull(MDC.get(RecordLogContext.ACCOUNT_ID));
+        assertNull(MDC.get(RecordLogContext.AGENCY_ID));
     }
 
     @Test

@@ -76,7 +76,13 @@ public class SnapshotPublisher {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (OutcomeSnapshot s : snapshots) {
             chain = chain.chain(() -> emitter.sendMessage(KeyedRecords.of(
-                    "analytics.outcomes.v1", "analytics-service", s.accountOpenId(), s.snapshotId(), null, s)));
+                    "analytics.outcomes.v1",
+                    "analytics-service",
+                    s.accountOpenId(),
+                    s.snapshotId(),
+                    null,
+                    s.accountOpenId(),
+                    s)));
         }
         return chain.replaceWith(snapshots.size());
     }

@@ -88,7 +88,13 @@ public class InboundConsumer {
                 System.currentTimeMillis());
         LOG.infof("conversation %s: %s signal, handed off", event.conversationId(), signal.reason());
         return handoffs.sendMessage(KeyedRecords.of(
-                Topics.HANDOFFS, SOURCE, event.conversationId(), handoff.handoffId(), event.traceId(), handoff));
+                Topics.HANDOFFS,
+                SOURCE,
+                event.conversationId(),
+                handoff.handoffId(),
+                event.traceId(),
+                event.accountOpenId(),
+                handoff));
     }
 
     /** No account tag: 10,000 accounts would make 10,000 series. */

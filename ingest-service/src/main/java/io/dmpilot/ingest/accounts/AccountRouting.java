@@ -2,6 +2,7 @@ package io.dmpilot.ingest.accounts;
 
 import io.dmpilot.ingest.IngestConfig;
 import io.dmpilot.kit.accounts.AccountDirectory;
+import io.dmpilot.kit.accounts.KnownAccount;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -22,6 +23,11 @@ public class AccountRouting {
     public AccountRouting(AccountDirectory directory, IngestConfig config) {
         this.directory = directory;
         this.config = config;
+    }
+
+    /** The account's agency where the directory holds it (for the log context: never a remote call). */
+    public String agencyOf(String openId) {
+        return directory.find(openId).map(KnownAccount::agencyId).orElse(null);
     }
 
     /** True when messages to this account should be published. */

@@ -25,6 +25,7 @@ public class ConversionPublisher {
                 ConversionRequest.keyOf(conversion),
                 ConversionResource.eventIdOf(conversion),
                 traceId,
+                conversion.accountOpenId(),
                 conversion));
     }
 }
