@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,6 +38,30 @@ class ManifestsTest {
         }
         assertTrue(problems.isEmpty(), () -> name + ": " + problems);
         assertFalse(overlay.ofKind("Deployment").isEmpty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyStrimziObjectMatchesStrimzisModel(String name) {
+        Overlay overlay = Overlay.render(name);
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (JsonNode object : overlay.objects()) {
+            if (ModelConformance.isStrimzi(object)) {
+                problems.addAll(ModelConformance.unknownStrimziFields(object));
+                checked++;
+            }
+        }
+        assertTrue(problems.isEmpty(), () -> name + ": " + problems);
+        assertTrue(checked >= 4, "Kafka, a node pool, topics and users are rendered");
+    }
+
+    @Test
+    void aMisspeltStrimziFieldIsCaught() throws Exception {
+        JsonNode topic = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"apiVersion\":\"kafka.strimzi.io/v1beta2\",\"kind\":\"KafkaTopic\","
+                        + "\"metadata\":{\"name\":\"t\"},\"spec\":{\"partitons\":6,\"replicas\":3}}");
+        assertEquals(List.of("KafkaTopic t.spec: unknown [partitons]"), ModelConformance.unknownStrimziFields(topic));
     }
 
     @ParameterizedTest

@@ -1,8 +1,14 @@
 package io.dmpilot.deploy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -13,11 +19,37 @@ import java.util.Map;
 
 /**
  * Checks a built-in Kubernetes object against the Kubernetes API model (fabric8's, generated from the
- * API's OpenAPI schema): it must deserialize into its typed class, and nothing may be left over in an
- * {@code additionalProperties} bag, which is where a misspelt field ({@code readinesProbe}) would land.
+ * API's OpenAPI schema), and a Strimzi custom resource against Strimzi's own typed model (its {@code api}
+ * artifact, from which Strimzi generates its CRD schemas): it must deserialize into its typed class, and
+ * nothing may be left over in an {@code additionalProperties} bag, which is where a misspelt field
+ * ({@code readinesProbe}, {@code partitons}) would land.
  */
 final class ModelConformance {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Class<?>> STRIMZI = Map.of(
+            "Kafka", Kafka.class,
+            "KafkaNodePool", KafkaNodePool.class,
+            "KafkaTopic", KafkaTopic.class,
+            "KafkaUser", KafkaUser.class);
+    private static final List<String> MODEL_PACKAGES = List.of("io.fabric8.kubernetes.api.model", "io.strimzi.api");
+
+    static boolean isStrimzi(JsonNode object) {
+        return STRIMZI.containsKey(object.path("kind").asText());
+    }
+
+    static List<String> unknownStrimziFields(JsonNode object) {
+        String kind = object.path("kind").asText();
+        Object typed;
+        try {
+            typed = JSON.treeToValue(object, STRIMZI.get(kind));
+        } catch (JsonProcessingException e) {
+            return List.of(kind + " " + object.at("/metadata/name").asText() + ": " + e.getOriginalMessage());
+        }
+        List<String> unknown = new ArrayList<>();
+        walk(typed, kind + " " + object.at("/metadata/name").asText(), unknown, new IdentityHashMap<>());
+        return unknown;
+    }
 
     static List<String> unknownFields(JsonNode object) {
         Object typed = SERIALIZATION.unmarshal(object.toString());
@@ -41,7 +73,8 @@ final class ModelConformance {
             map.forEach((k, v) -> walk(v, path + "." + k, unknown, seen));
             return;
         }
-        if (!value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) return;
+        String type = value.getClass().getName();
+        if (MODEL_PACKAGES.stream().noneMatch(type::startsWith) || value instanceof Enum<?>) return;
         for (Method getter : value.getClass().getMethods()) {
             if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())) continue;
             String name = getter.getName();
