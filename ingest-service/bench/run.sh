@@ -9,7 +9,7 @@ RUNS=${1:-5}; DURATION=${2:-20s}; CONNECTIONS=${3:-64}; THREADS=${4:-2}
 PORT=${BENCH_PORT:-18281}
 PER_RUN=${BENCH_BODIES:-300000}   # more than one run can send, so no request repeats
 WORK=$(mktemp -d /tmp/ingest-bench.XXXXXX)
-LOCK=/tmp/dmpilot-maven.lock
+LOCK=/tmp/dmpilot-build.lock  # the lock every build on this machine takes
 
 if [ -z "${DMPILOT_LOCK_HELD:-}" ]; then  # set by a caller that already holds it
   exec 9>"$LOCK"
