@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * against the real rules-service in PipelineIT). Answers in rules-service's shape, templates included.
  */
 @Path("/accounts")
-@RolesAllowed(Roles.SUPERADMIN) // as rules-service answers ingest: only with the platform's key
+// as rules-service answers ingest: with the services' key (or the platform's superadmin key)
+@RolesAllowed({Roles.SUPERADMIN, Roles.SERVICE})
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesStub {
     public record Account(
