@@ -184,7 +184,7 @@ class ManifestsTest {
                     .forEach(e -> env.put(e.path("name").asText(), e));
             ServiceConfig.load(module).environment().forEach((variable, fallback) -> {
                 boolean local = fallback.contains("127.0.0.1") || fallback.contains("localhost");
-                boolean secret = variable.matches(".*(SECRET|PASSWORD|TOKEN|API_KEY|BOOTSTRAP_KEY).*");
+                boolean secret = variable.matches(".*(SECRET|PASSWORD|TOKEN|API_KEY|BOOTSTRAP_KEY|SERVICE_KEY).*");
                 JsonNode set = env.get(variable);
                 if ((local || secret) && set == null) {
                     missing.add(module + " reads " + variable + " but its Deployment does not set it");

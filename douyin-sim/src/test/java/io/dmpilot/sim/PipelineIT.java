@@ -77,6 +77,8 @@ class PipelineIT {
                 LocalAddresses.postgres(),
                 "DMPILOT_BOOTSTRAP_KEY",
                 OperatorKeys.LOCAL_BOOTSTRAP,
+                "DMPILOT_SERVICE_KEY",
+                OperatorKeys.LOCAL_SERVICE,
                 // fresh consumer groups reading only what this run sends: neither a platform running beside
                 // the test nor the records other suites left on the shared topics are in the way
                 "KAFKA_GROUP_PREFIX",

@@ -13,6 +13,8 @@ import io.dmpilot.contracts.douyin.DouyinSignature;
 import io.dmpilot.contracts.douyin.DouyinWebhook;
 import io.dmpilot.contracts.serde.EventJson;
 import io.dmpilot.kit.accounts.AccountDirectory;
+import io.dmpilot.kit.auth.ApiKey;
+import io.dmpilot.testing.OperatorKeys;
 import io.dmpilot.testing.TestServices;
 import io.dmpilot.testing.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +71,19 @@ class AccountRoutingTest {
             post(hook).statusCode(200).body("status", equalTo("accepted"));
             assertEquals(account, awaitInbound(hook).accountOpenId());
         }
+    }
+
+    /** The least key that reads every agency's accounts: never the superadmin's where a service key is set. */
+    @Test
+    void aMissAsksRulesServiceWithTheServiceKey() {
+        String servicePrincipal =
+                "key:" + ApiKey.parse(OperatorKeys.LOCAL_SERVICE).orElseThrow().prefix();
+        RulesStub.READERS.clear();
+
+        post(messageTo("nobody-" + UUID.randomUUID())).statusCode(200);
+
+        await().atMost(WAIT).until(() -> !RulesStub.READERS.isEmpty());
+        assertEquals(Set.of(servicePrincipal), RulesStub.READERS);
     }
 
     @Test

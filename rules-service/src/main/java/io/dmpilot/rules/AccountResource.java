@@ -71,7 +71,9 @@ public class AccountResource {
                         .build());
     }
 
+    /** Also the platform services' read of every agency's accounts, with the service key (docs/SECURITY.md). */
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.SERVICE})
     public Uni<List<AccountView>> list(
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Paging.check(page, size);
@@ -86,6 +88,7 @@ public class AccountResource {
 
     @GET
     @Path("/{openId}")
+    @RolesAllowed({Roles.OPERATOR, Roles.SERVICE})
     public Uni<AccountView> get(@PathParam("openId") String openId) {
         AgencyScope scope = caller.scope();
         return Panache.withSession(() -> Account.visible(openId, scope).chain(() -> AccountSetup.view(openId)));

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  * The operator access matrix of one service, generated from the endpoints it really serves ({@link
  * Endpoint#all()}), so an endpoint added without protection fails here: anonymous → 401, a wrong key → 401,
  * a viewer outside analytics reads or writing → 403, another agency's object → 404 (and, where the service
- * names {@link #agencyAObjects()}, a missing one → 404 and one's own → 2xx), the superadmin → never 401/403. A service's test extends this with {@code @QuarkusTest} and names its open endpoints.
+ * names {@link #agencyAObjects()}, a missing one → 404 and one's own → 2xx), the services' key → 403 outside
+ * the account reads ({@link #serviceMay}), the superadmin → never 401/403. A service's test extends this with {@code @QuarkusTest} and names its open endpoints.
  */
 public abstract class OperatorAccessMatrix {
     protected static final String AGENCY_A = "matrix-agency-a";
@@ -150,6 +151,21 @@ public abstract class OperatorAccessMatrix {
         return each(scoped, e -> assertStatus(404, call(e, agencyAAdmin, missingObjects()), e));
     }
 
+    /** The services' key reads accounts where the service serves them ({@link #serviceMay}) and nothing else. */
+    @TestFactory
+    Stream<DynamicTest> theServiceKeyIsRefusedWith403OutsideAccountReads() {
+        List<Endpoint> refused =
+                protectedEndpoints().stream().filter(e -> !serviceMay(e)).toList();
+        return each(refused, e -> assertStatus(403, call(e, OperatorKeys.LOCAL_SERVICE, Map.of()), e));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theServiceKeyReadsAccounts() {
+        List<Endpoint> allowed =
+                protectedEndpoints().stream().filter(this::serviceMay).toList();
+        return each(allowed, e -> assertPasses(call(e, OperatorKeys.LOCAL_SERVICE, Map.of()), e));
+    }
+
     @TestFactory
     Stream<DynamicTest> theSuperadminPassesEveryCheck() {
         return each(protectedEndpoints(), e -> assertPasses(call(e, OperatorKeys.LOCAL_BOOTSTRAP, Map.of()), e));
@@ -158,6 +174,11 @@ public abstract class OperatorAccessMatrix {
     /** A viewer reads analytics and nothing else (docs/SECURITY.md). */
     protected boolean viewerMay(Endpoint endpoint) {
         return !endpoint.writes() && endpoint.path().startsWith("/analytics/");
+    }
+
+    /** The endpoints the services' key may call: none, unless the service serves the account reads. */
+    protected boolean serviceMay(Endpoint endpoint) {
+        return false;
     }
 
     protected String issue(String agency, String role) {

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * {@code local} uses the services of {@code deploy/local/stack.sh} (addresses from the same environment
  * variables the services read), {@code containers} starts Testcontainers, {@code auto} (default) asks
  * Docker first. Init arg {@code services} names what the test needs, e.g. {@code kafka,postgres}; Redis always
- * comes along (API keys), and every service gets the tests' superadmin key {@link OperatorKeys#LOCAL_BOOTSTRAP}.
+ * comes along (API keys), and every service gets the tests' superadmin key {@link OperatorKeys#LOCAL_BOOTSTRAP} and service key
+ * {@link OperatorKeys#LOCAL_SERVICE}.
  */
 public class TestServices implements QuarkusTestResourceLifecycleManager {
     private Set<String> wanted = Set.of("kafka", "redis", "postgres");
@@ -46,6 +47,7 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
             config.putAll(localServices());
         }
         config.put("dmpilot.auth.bootstrap-key", OperatorKeys.LOCAL_BOOTSTRAP);
+        config.put("dmpilot.auth.service-key", OperatorKeys.LOCAL_SERVICE);
         return config;
     }
 

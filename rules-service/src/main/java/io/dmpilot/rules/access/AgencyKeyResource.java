@@ -5,11 +5,11 @@ import io.dmpilot.kit.auth.AgencyScope;
 import io.dmpilot.kit.auth.ApiKeyStore;
 import io.dmpilot.kit.auth.ApiKeyVerifier;
 import io.dmpilot.kit.auth.Caller;
-import io.dmpilot.kit.auth.KeyRecord;
+import io.dmpilot.kit.auth.KeyTerms;
 import io.dmpilot.kit.auth.Roles;
 import io.dmpilot.rules.audit.Actor;
 import io.dmpilot.rules.audit.AuditTrail;
-import io.dmpilot.rules.audit.AuditedChange;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -22,13 +22,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * An agency's API keys: issue (the key is in this one answer and nowhere else), list (never a secret or its
- * hash), revoke. For the agency's admin and the superadmin; rules-service owns agencies and their accounts.
+ * An agency's API keys: issue (the key is in this one answer and nowhere else; for a member, expiring), list
+ * (never a secret or its hash), revoke. For the agency's admin and the superadmin; rules-service owns agencies and their accounts.
  * Issuing and revoking are audited with what a listing shows (never a secret or its hash); the key lives in
  * Redis, so its entry is written right after the change, not in one transaction with it.
  */
@@ -53,22 +54,13 @@ public class AgencyKeyResource {
         this.audit = audit;
     }
 
-    public record KeyRequest(String role, String name) {}
-
-    /** A key as listed: who it is for, never what it is. */
-    public record KeyView(String prefix, String agencyId, String role, String name, long createdAt, boolean revoked) {
-        KeyView asRevoked() {
-            return new KeyView(prefix, agencyId, role, name, createdAt, true);
-        }
-
-        static KeyView of(KeyRecord record) {
-            return new KeyView(
-                    record.prefix(),
-                    record.agencyId(),
-                    record.role(),
-                    record.name(),
-                    record.createdAt(),
-                    record.revoked());
+    /**
+     * {@code role} may be left out for a member's key (it then has the member's role) and may not exceed the
+     * member's; {@code expiresInDays} (1 to 3650) or {@code expiresAt} (an instant), or neither: no expiry.
+     */
+    public record KeyRequest(String role, String name, String member, Integer expiresInDays, String expiresAt) {
+        public KeyRequest(String role, String name) {
+            this(role, name, null, null, null);
         }
     }
 
@@ -79,20 +71,21 @@ public class AgencyKeyResource {
     public Uni<Response> issue(@PathParam("agencyId") String agencyId, KeyRequest request) {
         caller.scope().requireVisible(agencyId, "no agency " + agencyId);
         if (request == null) throw ProblemException.badRequest("a JSON body {\"role\": …, \"name\": …} is required");
-        if (!ISSUABLE.contains(request.role())) {
-            throw ProblemException.invalidField(
-                    "role", "role must be one of " + Roles.VIEWER + ", " + Roles.OPERATOR + ", " + Roles.ADMIN);
-        }
+        if (request.member() == null || request.role() != null) requireIssuable(request.role());
         String name = request.name() == null ? "" : request.name().strip();
         if (name.length() > 100) throw ProblemException.invalidField("name", "name is at most 100 characters");
+        Instant expiresAt = KeyExpiry.resolve(request.expiresInDays(), request.expiresAt(), Instant.now());
         Actor actor = Actor.of(caller);
-        return store.issue(agencyId, request.role(), name)
-                .call(issued -> audit.recordAlone(
-                        actor, keyChange(issued.record(), "issue", null, KeyView.of(issued.record()))))
+        return roleFor(agencyId, request)
+                .chain(role -> store.issue(agencyId, role, name, new KeyTerms(request.member(), expiresAt)))
+                .call(issued -> audit.recordAlone(actor, KeyView.issued(KeyView.of(issued.record()))))
                 .map(issued -> {
                     LOG.infof(
                             "%s issued API key %s (%s) for agency %s",
-                            actor.principal(), issued.key().prefix(), request.role(), agencyId);
+                            actor.principal(),
+                            issued.key().prefix(),
+                            issued.record().role(),
+                            agencyId);
                     return Response.created(URI.create("/agencies/" + agencyId + "/keys/"
                                     + issued.key().prefix()))
                             .entity(new IssuedKeyView(issued.key().value(), KeyView.of(issued.record())))
@@ -126,16 +119,38 @@ public class AgencyKeyResource {
                 })
                 .call(before -> audit.recordAlone(
                         actor,
-                        keyChange(
-                                before,
-                                "revoke",
-                                KeyView.of(before),
-                                KeyView.of(before).asRevoked())))
+                        KeyView.of(before).change("revoke", KeyView.of(before).asRevoked())))
                 .replaceWith(Response.noContent().build());
     }
 
-    /** A key as a listing shows it, before and after: never its secret or the secret's hash. */
-    private static AuditedChange keyChange(KeyRecord record, String action, KeyView before, KeyView after) {
-        return new AuditedChange(record.agencyId(), AuditedChange.API_KEY, record.prefix(), action, before, after);
+    private static void requireIssuable(String role) {
+        if (!ISSUABLE.contains(role)) {
+            throw ProblemException.invalidField(
+                    "role", "role must be one of " + Roles.VIEWER + ", " + Roles.OPERATOR + ", " + Roles.ADMIN);
+        }
+    }
+
+    /**
+     * The key's role: as asked for an agency's key; for a member's key the member's role, or a lower one asked
+     * for. Another agency's member is named like a missing one.
+     */
+    private static Uni<String> roleFor(String agencyId, KeyRequest request) {
+        if (request.member() == null) return Uni.createFrom().item(request.role());
+        Long id = AgencyMember.parseId(request.member());
+        Uni<AgencyMember> member = id == null
+                ? Uni.createFrom().nullItem()
+                : Panache.withSession(() -> AgencyMember.<AgencyMember>findById(id));
+        return member.map(found -> {
+            if (found == null || !agencyId.equals(found.agencyId)) {
+                throw ProblemException.invalidField(
+                        "member", "no member " + request.member() + " in agency " + agencyId);
+            }
+            if (request.role() == null) return found.role;
+            if (!Roles.atMost(request.role(), found.role)) {
+                throw ProblemException.invalidField(
+                        "role", "a member's key cannot exceed the member's role (" + found.role + ")");
+            }
+            return request.role();
+        });
     }
 }

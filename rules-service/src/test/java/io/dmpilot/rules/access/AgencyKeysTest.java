@@ -1,23 +1,30 @@
 package io.dmpilot.rules.access;
 
 import static io.dmpilot.testing.OperatorKeys.as;
+import static io.dmpilot.testing.OperatorKeys.asService;
 import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dmpilot.kit.auth.ApiKey;
+import io.dmpilot.kit.auth.ApiKeyStore;
+import io.dmpilot.kit.auth.KeyTerms;
 import io.dmpilot.testing.OperatorKeys;
 import io.dmpilot.testing.TestServices;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +32,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keys over REST, end to end: issued once, used, listed without secrets, revoked; an agency sees and creates
- * only its own accounts; and no key's secret (nor its hash) ever shows in an answer or in the service's log.
+ * Keys over REST, end to end: issued once, used, listed without secrets, revoked, expired; an agency sees and
+ * creates only its own accounts; the services' key reads every agency's accounts and nothing else; and no key's
+ * secret (nor its hash) ever shows in an answer or in the service's log.
  */
 @QuarkusTest
 @WithTestResource(TestServices.class)
@@ -35,6 +43,9 @@ class AgencyKeysTest {
     private static final Path LOG = Path.of("target/quarkus-test.log");
 
     private final List<String> answers = new ArrayList<>();
+
+    @Inject
+    ApiKeyStore keys;
 
     @Test
     void anIssuedKeyWorksIsListedWithoutItsSecretAndStopsWhenRevoked() throws IOException {
@@ -96,6 +107,78 @@ class AgencyKeysTest {
                 .then()
                 .statusCode(400)
                 .body("field", equalTo("role"));
+    }
+
+    @Test
+    void aKeyThatExpiresIsListedWithItsExpiryAndOnceExpiredIsRefusedLikeAnUnknownKey() {
+        String agency = "agency-" + UUID.randomUUID();
+        Response issued = keep(asSuperadmin()
+                .contentType("application/json")
+                .body(Map.of("role", "operator", "name", "thirty days", "expiresInDays", 30))
+                .post("/agencies/{a}/keys", agency));
+        issued.then().statusCode(201).body("details.expiresAt", notNullValue());
+        String key = issued.path("key");
+        as(key).get("/accounts").then().statusCode(200);
+        asSuperadmin()
+                .get("/agencies/{a}/keys", agency)
+                .then()
+                .body(
+                        "find { it.prefix == '"
+                                + ApiKey.parse(key).orElseThrow().prefix() + "' }.expiresAt",
+                        equalTo(issued.path("details.expiresAt")));
+
+        // a record whose expiry has passed, as Redis holds it once its time has come
+        String expired = keys.issue(agency, "operator", "expired", new KeyTerms(null, Instant.EPOCH))
+                .await()
+                .indefinitely()
+                .key()
+                .value();
+        Response expiredAnswer = as(expired).get("/accounts");
+        Response unknownAnswer = as("dmp_000000000000_" + "u".repeat(43)).get("/accounts");
+        expiredAnswer.then().statusCode(401).header("WWW-Authenticate", notNullValue());
+        assertEquals(unknownAnswer.asString(), expiredAnswer.asString());
+        assertEquals(unknownAnswer.header("WWW-Authenticate"), expiredAnswer.header("WWW-Authenticate"));
+    }
+
+    @Test
+    void badExpiriesAreRefusedNamingTheField() {
+        String agency = "agency-" + UUID.randomUUID();
+        for (Map.Entry<String, Object> bad : Map.<String, Object>of(
+                        "expiresInDays", 0, "expiresAt", "2000-01-01T00:00:00Z")
+                .entrySet()) {
+            asSuperadmin()
+                    .contentType("application/json")
+                    .body(Map.of("role", "viewer", bad.getKey(), bad.getValue()))
+                    .post("/agencies/{a}/keys", agency)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("field", equalTo(bad.getKey()));
+        }
+    }
+
+    @Test
+    void theServiceKeyReadsEveryAgencysAccountsAndNothingElse() {
+        String agencyA = "agency-" + UUID.randomUUID();
+        String agencyB = "agency-" + UUID.randomUUID();
+        String accountA = "acct-" + UUID.randomUUID();
+        String accountB = "acct-" + UUID.randomUUID();
+        createAccount(asSuperadmin(), accountA, agencyA).then().statusCode(201);
+        createAccount(asSuperadmin(), accountB, agencyB).then().statusCode(201);
+
+        asService().get("/accounts/{id}", accountA).then().statusCode(200).body("agencyId", equalTo(agencyA));
+        asService().get("/accounts/{id}", accountB).then().statusCode(200).body("agencyId", equalTo(agencyB));
+        asService().get("/accounts?size=10").then().statusCode(200);
+
+        createAccount(asService(), "acct-" + UUID.randomUUID(), agencyA).then().statusCode(403);
+        asService()
+                .contentType("application/json")
+                .body(Map.of("enabled", true))
+                .put("/accounts/{id}/crisis", accountA)
+                .then()
+                .statusCode(403);
+        asService().get("/agencies/{a}/keys", agencyA).then().statusCode(403);
+        asService().get("/agencies/{a}/audit", agencyA).then().statusCode(403);
     }
 
     /** An account of {@code agency}, created with {@code request}'s key. */

@@ -9,11 +9,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * rules-service's access matrix over every endpoint it serves. Its objects are accounts (and what hangs off
- * them) and agencies' keys, so every endpoint under an account or an agency is checked for isolation.
+ * them) and agencies' keys and members, so every endpoint under an account or an agency is checked for
+ * isolation. The services' key reads accounts here, and nothing else.
  */
 @QuarkusTest
 @WithTestResource(TestServices.class)
@@ -38,6 +40,13 @@ class RulesAccessMatrixTest extends OperatorAccessMatrix {
             "PUT /accounts/{openId}/semantic-threshold", Map.of("threshold", 0.7),
             "POST /agencies/{agencyId}/keys", Map.of("role", "viewer", "name", "probe"));
 
+    private static final Map<String, Object> MEMBER_BODIES = Map.of(
+            "POST /agencies/{agencyId}/members", Map.of("name", "探针", "role", "viewer"),
+            "PATCH /agencies/{agencyId}/members/{memberId}", Map.of("name", "改名"));
+
+    /** rules-service serves the account reads the platform's services make with their key. */
+    private static final Set<String> SERVICE_READS = Set.of("GET /accounts", "GET /accounts/{openId}");
+
     @Override
     protected boolean agencyScoped(Endpoint endpoint) {
         return endpoint.path().startsWith("/accounts/{openId}")
@@ -45,8 +54,13 @@ class RulesAccessMatrixTest extends OperatorAccessMatrix {
     }
 
     @Override
+    protected boolean serviceMay(Endpoint endpoint) {
+        return SERVICE_READS.contains(endpoint.toString().replaceAll("/$", ""));
+    }
+
+    @Override
     protected Object body(Endpoint endpoint) {
-        return BODIES.getOrDefault(endpoint.toString(), Map.of());
+        return BODIES.getOrDefault(endpoint.toString(), MEMBER_BODIES.getOrDefault(endpoint.toString(), Map.of()));
     }
 
     /** An account of agency B with a rule and an intent, and one of B's keys. */
@@ -63,13 +77,22 @@ class RulesAccessMatrixTest extends OperatorAccessMatrix {
         String rule = created("/accounts/{id}/rules", account, RULE);
         String intent = created("/accounts/{id}/intents", account, INTENT);
         String key = issue(AGENCY_B, "viewer").split("_")[1];
+        String member = asSuperadmin()
+                .contentType("application/json")
+                .body(Map.of("name", "B 的成员", "role", "operator"))
+                .post("/agencies/{a}/members", AGENCY_B)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return Map.of(
                 "openId", account,
                 "ruleId", rule,
                 "intentId", intent,
                 "scenario", "PRODUCT_INQUIRY",
                 "agencyId", AGENCY_B,
-                "prefix", key);
+                "prefix", key,
+                "memberId", member);
     }
 
     private static String created(String path, String account, Object body) {

@@ -5,6 +5,7 @@ import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.set.ReactiveSetCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -13,15 +14,17 @@ import java.util.Objects;
 
 /**
  * API key records in Redis, which every replica of every service reads: a hash {@code auth:key:<prefix>}
- * (agency, role, name, created, revoked, hash of the secret), and for listing the sets {@code auth:keys} (all
- * prefixes) and {@code auth:agency-keys:<agency>}. Revoking marks the record instead of deleting it, so a
- * revoked key stays listed.
+ * (agency, role, name, created, revoked, hash of the secret; member and expires where the key has them), and
+ * for listing the sets {@code auth:keys} (all prefixes), {@code auth:agency-keys:<agency>} and
+ * {@code auth:member-keys:<member>}. Revoking marks the record instead of deleting it, so a revoked key stays
+ * listed.
  */
 @ApplicationScoped
 public class ApiKeyStore {
     static final String RECORD = "auth:key:";
     static final String INDEX = "auth:keys";
     static final String AGENCY_INDEX = "auth:agency-keys:";
+    static final String MEMBER_INDEX = "auth:member-keys:";
 
     private final ReactiveHashCommands<String, String, String> hashes;
     private final ReactiveSetCommands<String, String> sets;
@@ -37,20 +40,60 @@ public class ApiKeyStore {
     }
 
     public Uni<IssuedKey> issue(String agencyId, String role, String name) {
+        return issue(agencyId, role, name, KeyTerms.NONE);
+    }
+
+    /** A key for a member, or one that expires, as {@code terms} say. */
+    public Uni<IssuedKey> issue(String agencyId, String role, String name, KeyTerms terms) {
         if (!Roles.known(role)) throw new IllegalArgumentException("unknown role " + role);
         ApiKey key = ApiKey.generate();
-        KeyRecord record =
-                new KeyRecord(key.prefix(), agencyId, role, name, System.currentTimeMillis(), false, key.secretHash());
+        KeyRecord record = new KeyRecord(
+                key.prefix(),
+                agencyId,
+                role,
+                name,
+                System.currentTimeMillis(),
+                false,
+                key.secretHash(),
+                terms.memberId(),
+                terms.expiresAt());
         return hashes.hset(RECORD + key.prefix(), toFields(record))
                 .chain(() -> sets.sadd(INDEX, key.prefix()))
+                .chain(() -> agencyId == null ? none() : sets.sadd(AGENCY_INDEX + agencyId, key.prefix()))
                 .chain(() ->
-                        agencyId == null ? Uni.createFrom().item(0) : sets.sadd(AGENCY_INDEX + agencyId, key.prefix()))
+                        terms.memberId() == null ? none() : sets.sadd(MEMBER_INDEX + terms.memberId(), key.prefix()))
                 .replaceWith(new IssuedKey(key, record));
     }
 
     /** Every key of the agency (every key at all for null), oldest first. */
     public Uni<List<KeyRecord>> list(String agencyIdOrNull) {
-        return sets.smembers(agencyIdOrNull == null ? INDEX : AGENCY_INDEX + agencyIdOrNull)
+        return listed(agencyIdOrNull == null ? INDEX : AGENCY_INDEX + agencyIdOrNull)
+                .map(records -> records.stream()
+                        .filter(r -> agencyIdOrNull == null || agencyIdOrNull.equals(r.agencyId()))
+                        .toList());
+    }
+
+    /** Every key issued for the member, oldest first. */
+    public Uni<List<KeyRecord>> listOfMember(String memberId) {
+        return listed(MEMBER_INDEX + memberId)
+                .map(records -> records.stream()
+                        .filter(r -> memberId.equals(r.memberId()))
+                        .toList());
+    }
+
+    /** A new role for the key; every replica applies it within its cache time. */
+    public Uni<Void> changeRole(String prefix, String role) {
+        if (!Roles.known(role)) throw new IllegalArgumentException("unknown role " + role);
+        return hashes.hset(RECORD + prefix, "role", role).replaceWithVoid();
+    }
+
+    /** Marks the key revoked; every replica stops accepting it within its cache time. */
+    public Uni<Void> revoke(String prefix) {
+        return hashes.hset(RECORD + prefix, "revoked", "true").replaceWithVoid();
+    }
+
+    private Uni<List<KeyRecord>> listed(String index) {
+        return sets.smembers(index)
                 .chain(prefixes -> prefixes.isEmpty()
                         ? Uni.createFrom().item(List.<KeyRecord>of())
                         : Uni.join()
@@ -58,14 +101,12 @@ public class ApiKeyStore {
                                 .andFailFast()
                                 .map(records -> records.stream()
                                         .filter(Objects::nonNull)
-                                        .filter(r -> agencyIdOrNull == null || agencyIdOrNull.equals(r.agencyId()))
                                         .sorted(Comparator.comparingLong(KeyRecord::createdAt))
                                         .toList()));
     }
 
-    /** Marks the key revoked; every replica stops accepting it within its cache time. */
-    public Uni<Void> revoke(String prefix) {
-        return hashes.hset(RECORD + prefix, "revoked", "true").replaceWithVoid();
+    private static Uni<Integer> none() {
+        return Uni.createFrom().item(0);
     }
 
     private static Map<String, String> toFields(KeyRecord record) {
@@ -76,6 +117,9 @@ public class ApiKeyStore {
         fields.put("created", Long.toString(record.createdAt()));
         fields.put("revoked", Boolean.toString(record.revoked()));
         fields.put("hash", record.secretHash());
+        if (record.memberId() != null) fields.put("member", record.memberId());
+        if (record.expiresAt() != null)
+            fields.put("expires", Long.toString(record.expiresAt().toEpochMilli()));
         return fields;
     }
 
@@ -87,6 +131,8 @@ public class ApiKeyStore {
                 fields.get("name"),
                 Long.parseLong(fields.getOrDefault("created", "0")),
                 Boolean.parseBoolean(fields.get("revoked")),
-                fields.get("hash"));
+                fields.get("hash"),
+                fields.get("member"),
+                fields.containsKey("expires") ? Instant.ofEpochMilli(Long.parseLong(fields.get("expires"))) : null);
     }
 }

@@ -2,14 +2,19 @@ package io.dmpilot.kit.auth;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
- * Decides whether a presented key is valid, without asking another service: the bootstrap key is compared in
- * memory, every other key against its record in Redis, which this replica keeps for {@code cache-ttl}. Only
- * found records are cached, so a key issued a moment ago works at once; a revoked one stops within the TTL.
+ * Decides whether a presented key is valid, without asking another service: the bootstrap and service keys are
+ * compared in memory, every other key against its record in Redis, which this replica keeps for {@code
+ * cache-ttl}. Only found records are cached, so a key issued a moment ago works at once; a revoked one stops
+ * within the TTL. An expired key is refused whatever the cache holds: expiry is checked on every request.
  */
 @ApplicationScoped
 public class ApiKeyVerifier {
@@ -17,22 +22,30 @@ public class ApiKeyVerifier {
 
     private final ApiKeyStore store;
     private final AuthConfig config;
-    private final Optional<KeyRecord> bootstrap;
+    private final Clock clock;
+    private final List<KeyRecord> platformKeys;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+    @Inject
     public ApiKeyVerifier(ApiKeyStore store, AuthConfig config) {
-        this.store = store;
-        this.config = config;
-        this.bootstrap = config.bootstrapKey().map(ApiKeyVerifier::bootstrapRecord);
+        this(store, config, Clock.systemUTC());
     }
 
-    /** The record of a valid, unrevoked key; null for anything else (malformed, unknown, wrong secret). */
+    /** With the clock that decides expiry (tests give a fixed one). */
+    public ApiKeyVerifier(ApiKeyStore store, AuthConfig config, Clock clock) {
+        this.store = store;
+        this.config = config;
+        this.clock = clock;
+        this.platformKeys = platformKeys(config);
+    }
+
+    /** The record of a valid, unrevoked, unexpired key; null for anything else (malformed, unknown, wrong secret). */
     public Uni<KeyRecord> verify(String token) {
         Optional<ApiKey> parsed = ApiKey.parse(token);
         if (parsed.isEmpty()) return Uni.createFrom().nullItem();
         ApiKey key = parsed.get();
-        if (bootstrap.isPresent() && bootstrap.get().prefix().equals(key.prefix())) {
-            return Uni.createFrom().item(accepted(key, bootstrap.get()));
+        for (KeyRecord platform : platformKeys) {
+            if (platform.prefix().equals(key.prefix())) return Uni.createFrom().item(accepted(key, platform));
         }
         return record(key.prefix()).map(record -> accepted(key, record));
     }
@@ -54,15 +67,28 @@ public class ApiKeyVerifier {
         });
     }
 
-    private static KeyRecord accepted(ApiKey key, KeyRecord record) {
-        return record != null && record.active() && key.matches(record.secretHash()) ? record : null;
+    private KeyRecord accepted(ApiKey key, KeyRecord record) {
+        return record != null && record.activeAt(clock.instant()) && key.matches(record.secretHash()) ? record : null;
     }
 
-    private static KeyRecord bootstrapRecord(String value) {
+    private static List<KeyRecord> platformKeys(AuthConfig config) {
+        Optional<KeyRecord> bootstrap = config.bootstrapKey()
+                .map(value -> platformRecord(value, Roles.SUPERADMIN, "bootstrap", "DMPILOT_BOOTSTRAP_KEY"));
+        Optional<KeyRecord> service = config.serviceKey()
+                .map(value -> platformRecord(value, Roles.SERVICE, "service", "DMPILOT_SERVICE_KEY"));
+        if (bootstrap.isPresent()
+                && service.isPresent()
+                && bootstrap.get().prefix().equals(service.get().prefix())) {
+            throw new IllegalStateException(
+                    "DMPILOT_SERVICE_KEY and DMPILOT_BOOTSTRAP_KEY need different prefixes (dmp_<prefix>_…)");
+        }
+        return Stream.concat(bootstrap.stream(), service.stream()).toList();
+    }
+
+    private static KeyRecord platformRecord(String value, String role, String name, String variable) {
         ApiKey key = ApiKey.parse(value)
-                .orElseThrow(() -> new IllegalStateException(
-                        "dmpilot.auth.bootstrap-key (DMPILOT_BOOTSTRAP_KEY) must look like dmp_<prefix>_<secret>"
-                                + " with a secret of at least 16 characters"));
-        return new KeyRecord(key.prefix(), null, Roles.SUPERADMIN, "bootstrap", 0, false, key.secretHash());
+                .orElseThrow(() -> new IllegalStateException("dmpilot.auth." + name + "-key (" + variable
+                        + ") must look like dmp_<prefix>_<secret> with a secret of at least 16 characters"));
+        return new KeyRecord(key.prefix(), null, role, name, 0, false, key.secretHash());
     }
 }

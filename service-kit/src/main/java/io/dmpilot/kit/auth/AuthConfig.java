@@ -13,6 +13,13 @@ public interface AuthConfig {
      */
     Optional<String> bootstrapKey();
 
+    /**
+     * The platform services' key ({@code DMPILOT_SERVICE_KEY}, from the same Secret), checked in memory like the
+     * bootstrap key: it reads every agency's accounts and nothing else. Absent: no service key is accepted, and
+     * services read accounts with the bootstrap key.
+     */
+    Optional<String> serviceKey();
+
     /** How long a replica trusts a key record it read; a revocation takes effect within this bound. */
     @WithDefault("5s")
     Duration cacheTtl();

@@ -18,7 +18,8 @@ public class Caller {
     /** Read it in the resource method itself, before any asynchronous step. */
     public AgencyScope scope() {
         if (identity.isAnonymous()) throw new IllegalStateException("an endpoint that reads its Caller needs a role");
-        if (identity.hasRole(Roles.SUPERADMIN)) return AgencyScope.EVERY_AGENCY;
+        // the service key reaches only the account reads that admit it, and reads them for every agency
+        if (identity.hasRole(Roles.SUPERADMIN) || identity.hasRole(Roles.SERVICE)) return AgencyScope.EVERY_AGENCY;
         String agency = identity.getAttribute(AGENCY);
         if (agency == null) throw new IllegalStateException("a key below superadmin must belong to an agency");
         return new AgencyScope(agency);

@@ -9,34 +9,38 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Every operator endpoint of every service spends the calling key's {@link RequestBudget}; past it the answer
  * is 429 with {@code Retry-After}. It runs after the role check, so it sees only verified keys: open endpoints
- * (no identity) and refused calls (401/403) spend nothing. The bootstrap key is exempt: it is the platform's
- * own, and ingest reads every account with it (docs/SECURITY.md).
+ * (no identity) and refused calls (401/403) spend nothing. The bootstrap and service keys are exempt: they are
+ * the platform's own, and the services read every account with them (docs/SECURITY.md).
  */
 public class RateLimitFilter {
     private static final String PRINCIPAL_PREFIX = "key:";
 
     private final RequestBudget budget;
     private final RateLimitConfig config;
-    private final Optional<String> bootstrapPrincipal;
+    private final Set<String> exemptPrincipals;
 
     public RateLimitFilter(RequestBudget budget, RateLimitConfig config, AuthConfig auth) {
         this.budget = budget;
         this.config = config;
-        this.bootstrapPrincipal =
-                auth.bootstrapKey().flatMap(ApiKey::parse).map(key -> PRINCIPAL_PREFIX + key.prefix());
+        this.exemptPrincipals = Stream.of(auth.bootstrapKey(), auth.serviceKey())
+                .flatMap(Optional::stream)
+                .flatMap(value -> ApiKey.parse(value).stream())
+                .map(key -> PRINCIPAL_PREFIX + key.prefix())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @ServerRequestFilter
     public Uni<Response> limit(RoutingContext context) {
         String principal = verifiedPrincipal(context);
-        if (!config.enabled()
-                || principal == null
-                || bootstrapPrincipal.filter(principal::equals).isPresent()) {
+        if (!config.enabled() || principal == null || exemptPrincipals.contains(principal)) {
             return Uni.createFrom().nullItem();
         }
         return budget.spend(principal.substring(PRINCIPAL_PREFIX.length()))
