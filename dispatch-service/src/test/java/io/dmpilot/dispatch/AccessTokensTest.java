@@ -1,6 +1,7 @@
 package io.dmpilot.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dmpilot.contracts.DispatchOutcome;
@@ -62,6 +63,28 @@ class AccessTokensTest {
         assertEquals("refresh_token", refresh.grantType());
         assertEquals("sim-app", refresh.clientKey());
         assertEquals(fresh, current(inbound.accountOpenId()), "the account keeps the new token");
+        Map<String, String> raw = raw(inbound.accountOpenId());
+        assertTrue(raw.get("access").startsWith("v1:"), "stored sealed");
+        assertFalse(raw.toString().contains(fresh), "the new token in clear in Redis");
+    }
+
+    /** A hash written before tokens were encrypted is read once as it is and sealed right away. */
+    @Test
+    void tokensStoredInClearBeforeEncryptionAreReadOnceAndSealed() {
+        String account = Messages.account();
+        store(
+                account,
+                "clear-access-" + account,
+                "clear-refresh-" + account,
+                System.currentTimeMillis() + 10 * 86_400_000L);
+
+        assertEquals("clear-access-" + account, current(account));
+
+        Map<String, String> raw = raw(account);
+        assertTrue(raw.get("access").startsWith("v1:"), raw.get("access"));
+        assertTrue(raw.get("refresh").startsWith("v1:"), raw.get("refresh"));
+        assertFalse(raw.toString().contains("clear-"), "nothing in clear is left");
+        assertEquals("clear-access-" + account, current(account), "and the sealed hash reads the same");
     }
 
     @Test
@@ -96,6 +119,14 @@ class AccessTokensTest {
         return tokens.current(account).await().atMost(WAIT);
     }
 
+    private Map<String, String> raw(String account) {
+        return redis.hash(String.class)
+                .hgetall("dispatch:token:{" + account + "}")
+                .await()
+                .atMost(WAIT);
+    }
+
+    /** As dispatch stored tokens before they were encrypted: in clear. */
     private void store(String account, String access, String refresh, long expiresAt) {
         redis.hash(String.class)
                 .hset(
