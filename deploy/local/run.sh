@@ -18,6 +18,8 @@
 #
 # Operator endpoints need an API key (docs/SECURITY.md). Local runs use the superadmin key below unless
 # DMPILOT_BOOTSTRAP_KEY is set; it is public, so it is for this machine only — never for a deployment.
+# Likewise dispatch encrypts the accounts' platform tokens with DMPILOT_SECRETS_KEY: the local value below is
+# public (the base64 of "dmpilot-local-only-secrets-key!!"), for this machine only — never for a deployment.
 set -euo pipefail
 
 # The daemons started below must not inherit the caller's descriptors: under `flock lockfile stack.sh up` the
@@ -38,6 +40,8 @@ PID_DIR=$STACK_HOME/pids
 SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 LOCAL_BOOTSTRAP_KEY=dmp_local_dmpilot-local-bootstrap-only
 DMPILOT_BOOTSTRAP_KEY=${DMPILOT_BOOTSTRAP_KEY:-$LOCAL_BOOTSTRAP_KEY}
+LOCAL_SECRETS_KEY=ZG1waWxvdC1sb2NhbC1vbmx5LXNlY3JldHMta2V5ISE=
+DMPILOT_SECRETS_KEY=${DMPILOT_SECRETS_KEY:-$LOCAL_SECRETS_KEY}
 
 # module:port, in start order
 SERVICES=(
@@ -110,6 +114,7 @@ launch() {
     DOUYIN_API_URL="http://127.0.0.1:${SERVICES[5]##*:}" \
     RULES_URL="http://127.0.0.1:${SERVICES[1]##*:}" \
     DMPILOT_BOOTSTRAP_KEY=$DMPILOT_BOOTSTRAP_KEY \
+    DMPILOT_SECRETS_KEY=$DMPILOT_SECRETS_KEY \
     TYPING_PAUSE_MIN=${TYPING_PAUSE_MIN:-0ms} TYPING_PAUSE_MAX=${TYPING_PAUSE_MAX:-0ms} \
     KAFKA_AUTO_OFFSET_RESET=${KAFKA_AUTO_OFFSET_RESET:-latest} \
     nohup java $SERVICE_JVM_OPTS -jar "$(jar_of "$module")" >>"$LOG_DIR/$module.log" 2>&1 &
