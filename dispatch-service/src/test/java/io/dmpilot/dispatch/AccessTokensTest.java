@@ -12,6 +12,7 @@ import io.dmpilot.contracts.Topics;
 import io.dmpilot.contracts.douyin.DouyinErrors;
 import io.dmpilot.contracts.serde.EventJson;
 import io.dmpilot.dispatch.douyin.AccessTokens;
+import io.dmpilot.kit.secrets.SecretBox;
 import io.dmpilot.testing.SampleEvents;
 import io.dmpilot.testing.TestServices;
 import io.dmpilot.testing.TopicProbe;
@@ -23,6 +24,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -35,6 +37,12 @@ class AccessTokensTest {
 
     @Inject
     ReactiveRedisDataSource redis;
+
+    @Inject
+    SecretBox box;
+
+    /** The test profile's dmpilot.secrets.old-keys. */
+    private static final String OLD_KEY = "ZG1waWxvdC10ZXN0LXJvdGF0ZWQtb3V0LW9sZC1rZXk=";
 
     @Test
     void expiredTokenIsRefreshedAndTheSendRetriedOnce() {
@@ -113,6 +121,29 @@ class AccessTokensTest {
         store(account, "renewed-elsewhere", "r", System.currentTimeMillis() + 10 * 86_400_000L);
 
         assertEquals("renewed-elsewhere", tokens.renew(account, "stale").await().atMost(WAIT));
+    }
+
+    /** After a key rotation, tokens sealed by the old key still work and are sealed again by the new one. */
+    @Test
+    void tokensSealedByARotatedOutKeyAreReadAndSealedAgainWithTheCurrentKey() {
+        String account = Messages.account();
+        SecretBox old = SecretBox.of(Optional.of(OLD_KEY), List.of());
+        redis.hash(String.class)
+                .hset(
+                        "dispatch:token:{" + account + "}",
+                        Map.of(
+                                "access", old.seal(account, "old-key-access"),
+                                "refresh", old.seal(account, "old-key-refresh"),
+                                "expiresAt", Long.toString(System.currentTimeMillis() + 10 * 86_400_000L)))
+                .await()
+                .atMost(WAIT);
+
+        assertEquals("old-key-access", current(account));
+
+        Map<String, String> raw = raw(account);
+        assertTrue(raw.get("access").startsWith("v1:" + box.currentKeyId() + ":"), "sealed by the current key");
+        assertTrue(raw.get("refresh").startsWith("v1:" + box.currentKeyId() + ":"), "sealed by the current key");
+        assertEquals("old-key-access", current(account));
     }
 
     private String current(String account) {
