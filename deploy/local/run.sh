@@ -19,6 +19,8 @@
 # Operator endpoints need an API key (docs/SECURITY.md). Local runs use the superadmin key below unless
 # DMPILOT_BOOTSTRAP_KEY is set, and the services read accounts with the service key below unless
 # DMPILOT_SERVICE_KEY is set; both are public, so they are for this machine only — never for a deployment.
+# Likewise dispatch encrypts the accounts' platform tokens with DMPILOT_SECRETS_KEY: the local value below is
+# public (the base64 of "dmpilot-local-only-secrets-key!!"), for this machine only — never for a deployment.
 set -euo pipefail
 
 # The daemons started below must not inherit the caller's descriptors: under `flock lockfile stack.sh up` the
@@ -40,6 +42,8 @@ SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtL
 LOCAL_BOOTSTRAP_KEY=dmp_local_dmpilot-local-bootstrap-only
 DMPILOT_BOOTSTRAP_KEY=${DMPILOT_BOOTSTRAP_KEY:-$LOCAL_BOOTSTRAP_KEY}
 DMPILOT_SERVICE_KEY=${DMPILOT_SERVICE_KEY:-dmp_localsvc_dmpilot-local-service-only}
+LOCAL_SECRETS_KEY=ZG1waWxvdC1sb2NhbC1vbmx5LXNlY3JldHMta2V5ISE=
+DMPILOT_SECRETS_KEY=${DMPILOT_SECRETS_KEY:-$LOCAL_SECRETS_KEY}
 
 # module:port, in start order
 SERVICES=(
@@ -113,6 +117,7 @@ launch() {
     RULES_URL="http://127.0.0.1:${SERVICES[1]##*:}" \
     DMPILOT_BOOTSTRAP_KEY=$DMPILOT_BOOTSTRAP_KEY \
     DMPILOT_SERVICE_KEY=$DMPILOT_SERVICE_KEY \
+    DMPILOT_SECRETS_KEY=$DMPILOT_SECRETS_KEY \
     TYPING_PAUSE_MIN=${TYPING_PAUSE_MIN:-0ms} TYPING_PAUSE_MAX=${TYPING_PAUSE_MAX:-0ms} \
     KAFKA_AUTO_OFFSET_RESET=${KAFKA_AUTO_OFFSET_RESET:-latest} \
     nohup java $SERVICE_JVM_OPTS -jar "$(jar_of "$module")" >>"$LOG_DIR/$module.log" 2>&1 &

@@ -1,6 +1,7 @@
 package io.dmpilot.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dmpilot.contracts.DispatchOutcome;
@@ -11,6 +12,7 @@ import io.dmpilot.contracts.Topics;
 import io.dmpilot.contracts.douyin.DouyinErrors;
 import io.dmpilot.contracts.serde.EventJson;
 import io.dmpilot.dispatch.douyin.AccessTokens;
+import io.dmpilot.kit.secrets.SecretBox;
 import io.dmpilot.testing.SampleEvents;
 import io.dmpilot.testing.TestServices;
 import io.dmpilot.testing.TopicProbe;
@@ -22,6 +24,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -34,6 +37,12 @@ class AccessTokensTest {
 
     @Inject
     ReactiveRedisDataSource redis;
+
+    @Inject
+    SecretBox box;
+
+    /** The test profile's dmpilot.secrets.old-keys. */
+    private static final String OLD_KEY = "ZG1waWxvdC10ZXN0LXJvdGF0ZWQtb3V0LW9sZC1rZXk=";
 
     @Test
     void expiredTokenIsRefreshedAndTheSendRetriedOnce() {
@@ -62,6 +71,28 @@ class AccessTokensTest {
         assertEquals("refresh_token", refresh.grantType());
         assertEquals("sim-app", refresh.clientKey());
         assertEquals(fresh, current(inbound.accountOpenId()), "the account keeps the new token");
+        Map<String, String> raw = raw(inbound.accountOpenId());
+        assertTrue(raw.get("access").startsWith("v1:"), "stored sealed");
+        assertFalse(raw.toString().contains(fresh), "the new token in clear in Redis");
+    }
+
+    /** A hash written before tokens were encrypted is read once as it is and sealed right away. */
+    @Test
+    void tokensStoredInClearBeforeEncryptionAreReadOnceAndSealed() {
+        String account = Messages.account();
+        store(
+                account,
+                "clear-access-" + account,
+                "clear-refresh-" + account,
+                System.currentTimeMillis() + 10 * 86_400_000L);
+
+        assertEquals("clear-access-" + account, current(account));
+
+        Map<String, String> raw = raw(account);
+        assertTrue(raw.get("access").startsWith("v1:"), raw.get("access"));
+        assertTrue(raw.get("refresh").startsWith("v1:"), raw.get("refresh"));
+        assertFalse(raw.toString().contains("clear-"), "nothing in clear is left");
+        assertEquals("clear-access-" + account, current(account), "and the sealed hash reads the same");
     }
 
     @Test
@@ -92,10 +123,41 @@ class AccessTokensTest {
         assertEquals("renewed-elsewhere", tokens.renew(account, "stale").await().atMost(WAIT));
     }
 
+    /** After a key rotation, tokens sealed by the old key still work and are sealed again by the new one. */
+    @Test
+    void tokensSealedByARotatedOutKeyAreReadAndSealedAgainWithTheCurrentKey() {
+        String account = Messages.account();
+        SecretBox old = SecretBox.of(Optional.of(OLD_KEY), List.of());
+        redis.hash(String.class)
+                .hset(
+                        "dispatch:token:{" + account + "}",
+                        Map.of(
+                                "access", old.seal(account, "old-key-access"),
+                                "refresh", old.seal(account, "old-key-refresh"),
+                                "expiresAt", Long.toString(System.currentTimeMillis() + 10 * 86_400_000L)))
+                .await()
+                .atMost(WAIT);
+
+        assertEquals("old-key-access", current(account));
+
+        Map<String, String> raw = raw(account);
+        assertTrue(raw.get("access").startsWith("v1:" + box.currentKeyId() + ":"), "sealed by the current key");
+        assertTrue(raw.get("refresh").startsWith("v1:" + box.currentKeyId() + ":"), "sealed by the current key");
+        assertEquals("old-key-access", current(account));
+    }
+
     private String current(String account) {
         return tokens.current(account).await().atMost(WAIT);
     }
 
+    private Map<String, String> raw(String account) {
+        return redis.hash(String.class)
+                .hgetall("dispatch:token:{" + account + "}")
+                .await()
+                .atMost(WAIT);
+    }
+
+    /** As dispatch stored tokens before they were encrypted: in clear. */
     private void store(String account, String access, String refresh, long expiresAt) {
         redis.hash(String.class)
                 .hset(

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** dispatch's key for the accounts' tokens: the public local-only value of deploy/local/run.sh. */
+    private static final String LOCAL_SECRETS_KEY = "ZG1waWxvdC1sb2NhbC1vbmx5LXNlY3JldHMta2V5ISE=";
+
     private static final String GROUP_PREFIX =
             "dmpilot-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static PackagedServices stack;
@@ -51,7 +54,14 @@ class PipelineIT {
                 .add(
                         "dispatch-service",
                         18084,
-                        Map.of("DOUYIN_API_URL", "http://127.0.0.1:18086", "RULES_URL", "http://127.0.0.1:18082"))
+                        Map.of(
+                                "DOUYIN_API_URL",
+                                "http://127.0.0.1:18086",
+                                "RULES_URL",
+                                "http://127.0.0.1:18082",
+                                // the local runs' public key for the accounts' tokens (deploy/local/run.sh)
+                                "DMPILOT_SECRETS_KEY",
+                                LOCAL_SECRETS_KEY))
                 .add(
                         "analytics-service",
                         18085,

@@ -64,7 +64,7 @@ public class DouyinClient {
     public Uni<AccessToken> refresh(String clientKey, String refreshToken) {
         return oauth.refresh(clientKey, "refresh_token", refreshToken)
                 .onFailure(f -> !(f instanceof SendFailure))
-                .transform(DouyinClient::classify)
+                .transform(DouyinClient::classifyQuietly)
                 .map(DouyinClient::requireToken);
     }
 
@@ -84,6 +84,16 @@ public class DouyinClient {
             throw new SendFailure.Retryable(response.errNo(), response.errMsg());
         }
         throw new SendFailure.Final(response.errNo(), response.errMsg());
+    }
+
+    /**
+     * As {@link #classify}, but without the failure's message: an unreadable refresh answer's parser message
+     * quotes the answer, which carries the new tokens.
+     */
+    private static Throwable classifyQuietly(Throwable failure) {
+        return failure instanceof WebApplicationException
+                ? classify(failure)
+                : new SendFailure.Retryable(0, failure.getClass().getSimpleName());
     }
 
     private static Throwable classify(Throwable failure) {

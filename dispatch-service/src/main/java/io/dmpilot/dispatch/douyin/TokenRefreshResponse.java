@@ -18,5 +18,10 @@ public record TokenRefreshResponse(
             @JsonProperty("open_id") String openId,
             @JsonProperty("scope") String scope,
             @JsonProperty("error_code") long errorCode,
-            @JsonProperty("description") String description) {}
+            @JsonProperty("description") String description) {
+        @Override
+        public String toString() {
+            return "Data[errorCode=" + errorCode + ", expiresIn=" + expiresInSeconds + "]"; // never the tokens
+        }
+    }
 }

@@ -19,17 +19,21 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * dispatch-service's access matrix over every endpoint it serves: the hand-off queue is for operators, and an
- * account's queue for its own agency only. rules-service does not run here: accounts are placed in the
- * account directory through its own API, as its start-up load and change consumer would.
+ * dispatch-service's access matrix over every endpoint it serves: the hand-off queue is for operators, an
+ * account's platform credentials for admins, and both for the account's own agency only. rules-service does not
+ * run here: accounts are placed in the account directory through its own API, as its start-up load and change
+ * consumer would.
  */
 @QuarkusTest
 @WithTestResource(value = TestServices.class, initArgs = @ResourceArg(name = "services", value = "kafka,redis"))
 class DispatchAccessMatrixTest extends OperatorAccessMatrix {
+    private static final String CREDENTIALS = "/dispatch/accounts/{accountOpenId}";
     /** Valid bodies, so a refusal is about the account's agency and not about the body. */
     private static final Map<String, Object> BODIES = Map.of(
             "POST /handoffs/{account}/{conversation}/claim", Map.of("operator", "matrix-operator"),
-            "POST /handoffs/{account}/{conversation}/reply", Map.of("operator", "matrix-operator", "text", "您好"));
+            "POST /handoffs/{account}/{conversation}/reply", Map.of("operator", "matrix-operator", "text", "您好"),
+            "PUT /dispatch/accounts/{accountOpenId}/credentials",
+                    Map.of("accessToken", "matrix-access", "refreshToken", "matrix-refresh", "expiresIn", 3600));
 
     @Inject
     AccountDirectory directory;
@@ -42,13 +46,15 @@ class DispatchAccessMatrixTest extends OperatorAccessMatrix {
 
     @Override
     protected boolean agencyScoped(Endpoint endpoint) {
-        return endpoint.path().startsWith("/handoffs/{account}");
+        return endpoint.path().startsWith("/handoffs/{account}")
+                || endpoint.path().startsWith(CREDENTIALS);
     }
 
-    /** Only the queue itself answers 2xx without a conversation in it. */
+    /** The queue itself answers 2xx without a conversation in it, and an account's credentials always do. */
     @Override
     protected boolean answersOwnObjects(Endpoint endpoint) {
-        return endpoint.toString().equals("GET /handoffs/{account}");
+        return endpoint.toString().equals("GET /handoffs/{account}")
+                || endpoint.path().startsWith(CREDENTIALS);
     }
 
     @Override
@@ -58,12 +64,12 @@ class DispatchAccessMatrixTest extends OperatorAccessMatrix {
 
     @Override
     protected Map<String, String> agencyBObjects() {
-        return Map.of("account", account(AGENCY_B));
+        return accountOf(AGENCY_B);
     }
 
     @Override
     protected Map<String, String> agencyAObjects() {
-        return Map.of("account", account(AGENCY_A));
+        return accountOf(AGENCY_A);
     }
 
     @Test
@@ -88,13 +94,19 @@ class DispatchAccessMatrixTest extends OperatorAccessMatrix {
         String agencyAAdmin = issue(AGENCY_A, Roles.ADMIN);
         for (Endpoint endpoint :
                 protectedEndpoints().stream().filter(this::agencyScoped).toList()) {
-            String detail = call(endpoint, agencyAAdmin, Map.of("account", foreign))
+            String detail = call(endpoint, agencyAAdmin, Map.of("account", foreign, "accountOpenId", foreign))
                     .then()
                     .statusCode(404)
                     .extract()
                     .path("detail");
             assertEquals("no account " + foreign, detail, endpoint.toString());
         }
+    }
+
+    /** The hand-off queue names its account {@code account}, the credentials {@code accountOpenId}. */
+    private Map<String, String> accountOf(String agency) {
+        String openId = account(agency);
+        return Map.of("account", openId, "accountOpenId", openId);
     }
 
     private String account(String agency) {
