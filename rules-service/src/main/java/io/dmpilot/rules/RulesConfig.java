@@ -60,6 +60,27 @@ public interface RulesConfig {
         @WithDefault("2")
         int threads();
 
+        /**
+         * Messages queued for the encoder or being encoded at most; a message beyond it is answered by the
+         * keyword rules at once, marked {@code degraded: semantic-backlog}. One core encodes ~60–70 messages/s
+         * (docs/benchmarks/rules-engines.md), so 2 threads drain ~120/s and 240 are about 2 s of work: the last
+         * of them still gets its vector within the CUSTOM SLO of 5 s (DESIGN §4) after the typing pause (up to
+         * 2 s) and the rest of the pipeline, far inside the 90 s reply deadline — which alone would allow
+         * 90 s × 120/s ≈ 10,800, a queue in which every CUSTOM reply would miss its SLO. Scale it with
+         * {@code threads}.
+         */
+        @WithDefault("240")
+        int maxBacklog();
+
+        /**
+         * How long a message waits for its vector (queue and encoding) before the keyword rules answer it,
+         * marked {@code degraded: semantic-timeout}: what the backlog bound cannot see — a starved CPU, a long
+         * GC, the model still loading. 2.5 s leaves the CUSTOM SLO's other half for the pipeline and the typing
+         * pause; a healthy encoding takes 11–13 ms (p99.9 under 200 ms on a loaded machine).
+         */
+        @WithDefault("2500ms")
+        Duration timeout();
+
         /** Example-phrase vectors kept (2 KiB each); accounts share the default phrases. */
         @WithDefault("20000")
         int cacheSize();
