@@ -7,15 +7,21 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The bound in front of the sentence encoder. Encoding costs ~11–13 ms per message on a small worker pool; an
- * unbounded queue in front of it would make every CUSTOM reply of a burst wait for the whole burst. So a message
- * that finds {@code maxBacklog} others queued or being encoded is not queued at all, and one whose vector takes
- * longer than {@code timeout} (queue wait included: that is what the reply waits for) goes on without it. Either
- * way the caller answers it as an ADVANCED account's message and says why ({@link Reason}).
+ * The bound in front of the sentence encoder. Encoding costs ~11–13 ms per message on a small worker pool, so under
+ * a burst messages queue — in Kafka (the consumer takes a partition's messages in order) and in the pool's queue —
+ * and every CUSTOM reply would wait for the whole burst. So a message goes on without its vector, and the caller
+ * answers it as an ADVANCED account's message and says why ({@link Reason}), when:
  *
- * <p>A message that timed out while still queued leaves the backlog at once and is skipped when a worker reaches
- * it, so a stalled encoder does not spend its time on vectors nobody waits for; one timed out while being encoded
- * counts until its encoding ends, since it still holds a worker. Plain Java and Mutiny: the pool is passed in.
+ * <ul>
+ *   <li>it finds {@code maxBacklog} others queued in the pool or being encoded ({@link Reason#BACKLOG});
+ *   <li>it has waited {@code timeout} since it was received (the Kafka lag) before reaching the encoder, or its
+ *       vector is not there by then ({@link Reason#TIMEOUT}) — what the reply waits for, wherever it waited.
+ * </ul>
+ *
+ * <p>Under a burst the lagging messages are then answered at keyword speed, the lag drains, and the encoder serves
+ * fresh messages again. A message that timed out while still queued leaves the backlog at once and is skipped when a
+ * worker reaches it, so a stalled encoder spends no time on vectors nobody waits for; one timed out while being
+ * encoded counts until its encoding ends, since it still holds a worker. Plain Java and Mutiny: the pool is passed in.
  */
 final class EncoderBacklog {
     /** Why a message went on without its vector; {@link #tag()} is the metric's {@code reason}. */
@@ -52,14 +58,21 @@ final class EncoderBacklog {
     }
 
     /**
-     * Runs {@code work} through {@code onWorkers} (which moves it to the worker pool) unless the backlog is full,
-     * and gives up waiting after the timeout. Never fails: a failed encoding is {@link Reason#ERROR}.
+     * Runs {@code work} through {@code onWorkers} (which moves it to the worker pool) unless the message waited too
+     * long already or the backlog is full, and gives up waiting when the message's {@code timeout} is up. Never
+     * fails: a failed encoding is {@link Reason#ERROR}.
+     *
+     * @param waited how long the message waited before it got here (now − its receipt; negative counts as none)
      */
-    <T> Uni<Encoded<T>> submit(Function<Uni<T>, Uni<T>> onWorkers, Supplier<T> work) {
-        return Uni.createFrom().deferred(() -> admit(onWorkers, work));
+    <T> Uni<Encoded<T>> submit(Function<Uni<T>, Uni<T>> onWorkers, Supplier<T> work, Duration waited) {
+        return Uni.createFrom().deferred(() -> admit(onWorkers, work, waited.isNegative() ? Duration.ZERO : waited));
     }
 
-    private <T> Uni<Encoded<T>> admit(Function<Uni<T>, Uni<T>> onWorkers, Supplier<T> work) {
+    private <T> Uni<Encoded<T>> admit(Function<Uni<T>, Uni<T>> onWorkers, Supplier<T> work, Duration waited) {
+        Duration left = timeout.minus(waited);
+        if (left.isNegative() || left.isZero()) {
+            return Uni.createFrom().item(new Encoded<>(null, Reason.TIMEOUT));
+        }
         if (backlog.incrementAndGet() > maxBacklog) {
             backlog.decrementAndGet();
             return Uni.createFrom().item(new Encoded<>(null, Reason.BACKLOG));
@@ -69,7 +82,7 @@ final class EncoderBacklog {
                 .apply(Uni.createFrom().item(() -> slot.run(work)))
                 .map(value -> new Encoded<>(value, null))
                 .ifNoItem()
-                .after(timeout)
+                .after(left)
                 .recoverWithItem(() -> {
                     slot.abandon();
                     return new Encoded<>(null, Reason.TIMEOUT);

@@ -46,7 +46,7 @@ public class ReplyPlanner {
                 return Uni.createFrom()
                         .item(candidates.noMatch(inbound, null, "unknown-account", null, System.currentTimeMillis()));
             }
-            return embedder.prepare(loaded.rules(), loaded.intents(), inbound.text())
+            return embedder.prepare(loaded.rules(), loaded.intents(), inbound.text(), inbound.receivedAt())
                     .chain(prepared ->
                             conversations.firstMessage(inbound).chain(first -> decide(inbound, prepared, first)));
         });

@@ -16,6 +16,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -67,21 +68,25 @@ public class SentenceEmbedder {
     /**
      * The account's rules with its intents' example vectors, and the message's vector, for a CUSTOM account
      * that has intents; {@code rules} unchanged and no vector otherwise. Without a vector because of load (the
-     * backlog is full, the vector took too long, the model failed), {@code degraded} says why.
+     * backlog is full, the message waited longer than the time-out since {@code receivedAt}, the model failed),
+     * {@code degraded} says why.
      */
-    public Uni<Prepared> prepare(AccountRules rules, List<IntentSpec> intents, String text) {
+    public Uni<Prepared> prepare(AccountRules rules, List<IntentSpec> intents, String text, long receivedAt) {
         if (!config.enabled() || intents.isEmpty() || rules.crisisMode()) {
             return Uni.createFrom().item(new Prepared(rules, null, null));
         }
         Executor caller = callersContext();
-        return backlog.submit(task -> workers.executeBlocking(task, false), () -> {
-                    SentenceEncoder model = encoder();
-                    IntentIndex index = IntentIndex.of(
-                            intents,
-                            phrase -> examples.get(phrase, model),
-                            rules.semanticThresholdOr(config.threshold()));
-                    return new Prepared(rules.withIntents(index), model.encode(text), null);
-                })
+        return backlog.submit(
+                        task -> workers.executeBlocking(task, false),
+                        () -> {
+                            SentenceEncoder model = encoder();
+                            IntentIndex index = IntentIndex.of(
+                                    intents,
+                                    phrase -> examples.get(phrase, model),
+                                    rules.semanticThresholdOr(config.threshold()));
+                            return new Prepared(rules.withIntents(index), model.encode(text), null);
+                        },
+                        Duration.ofMillis(System.currentTimeMillis() - receivedAt))
                 .map(encoded -> {
                     if (encoded.degraded() == null) return encoded.value();
                     degraded.get(encoded.degraded()).increment();

@@ -19,13 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * When a CUSTOM message goes on without its vector: the backlog decision and the time-out, on a plain one-thread
- * pool standing in for the encoder's workers. Encodings are held on a latch, so nothing depends on timing.
+ * When a CUSTOM message goes on without its vector: the backlog decision and the time-out (from the message's
+ * receipt), on a plain one-thread pool standing in for the encoder's workers. Encodings are held on a latch, so nothing depends on timing.
  */
 @Timeout(60) // a hang here holds the shared build lock: fail instead
 class EncoderBacklogTest {
     private static final Duration NEVER = Duration.ofMinutes(5);
     private static final Duration AT_ONCE = Duration.ofMillis(1);
+    /** The message was received just now: all of its time-out is left. */
+    private static final Duration FRESH = Duration.ZERO;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
     /** As Vert.x' executeBlocking does: subscribed at once, the task queued for the worker. */
@@ -47,7 +49,7 @@ class EncoderBacklogTest {
         EncoderBacklog backlog = new EncoderBacklog(1, NEVER);
 
         Encoded<String> result =
-                backlog.submit(onWorker, () -> "vector").await().indefinitely();
+                backlog.submit(onWorker, () -> "vector", FRESH).await().indefinitely();
 
         assertEquals(new Encoded<>("vector", null), result);
         assertEquals(0, backlog.size());
@@ -58,7 +60,7 @@ class EncoderBacklogTest {
         EncoderBacklog backlog = new EncoderBacklog(0, NEVER);
 
         Encoded<String> result =
-                backlog.submit(onWorker, counted("vector")).await().indefinitely();
+                backlog.submit(onWorker, counted("vector"), FRESH).await().indefinitely();
 
         assertEquals(Reason.BACKLOG, result.degraded());
         assertNull(result.value());
@@ -70,16 +72,16 @@ class EncoderBacklogTest {
     void aMessageBeyondTheBacklogDegradesAndThereIsRoomAgainOnceTheEncoderCatchesUp() {
         EncoderBacklog backlog = new EncoderBacklog(2, NEVER);
         Uni<Encoded<String>> first =
-                backlog.submit(onWorker, held("first")).memoize().indefinitely();
+                backlog.submit(onWorker, held("first"), FRESH).memoize().indefinitely();
         first.subscribe().with(x -> {});
         Uni<Encoded<String>> second =
-                backlog.submit(onWorker, held("second")).memoize().indefinitely();
+                backlog.submit(onWorker, held("second"), FRESH).memoize().indefinitely();
         second.subscribe().with(x -> {});
         assertEquals(2, backlog.size());
 
         assertEquals(
                 Reason.BACKLOG,
-                backlog.submit(onWorker, counted("third"))
+                backlog.submit(onWorker, counted("third"), FRESH)
                         .await()
                         .indefinitely()
                         .degraded());
@@ -91,14 +93,18 @@ class EncoderBacklogTest {
         assertEquals(0, backlog.size());
         assertEquals(
                 "fourth",
-                backlog.submit(onWorker, () -> "fourth").await().indefinitely().value());
+                backlog.submit(onWorker, () -> "fourth", FRESH)
+                        .await()
+                        .indefinitely()
+                        .value());
     }
 
     @Test
     void aMessageWhoseEncodingTakesTooLongGoesOnWithoutItAndTheWorkerCountsUntilItIsFree() {
         EncoderBacklog backlog = new EncoderBacklog(5, AT_ONCE);
 
-        Encoded<String> result = backlog.submit(onWorker, held("slow")).await().indefinitely();
+        Encoded<String> result =
+                backlog.submit(onWorker, held("slow"), FRESH).await().indefinitely();
 
         assertEquals(Reason.TIMEOUT, result.degraded());
         assertNull(result.value());
@@ -113,12 +119,12 @@ class EncoderBacklogTest {
         EncoderBacklog patient = new EncoderBacklog(5, NEVER);
         EncoderBacklog hasty = new EncoderBacklog(5, AT_ONCE);
         Uni<Encoded<String>> blocking =
-                patient.submit(onWorker, held("blocking")).memoize().indefinitely();
+                patient.submit(onWorker, held("blocking"), FRESH).memoize().indefinitely();
         blocking.subscribe().with(x -> {});
         await().until(() -> started.get() == 1);
 
         Encoded<String> queued =
-                hasty.submit(onWorker, counted("queued")).await().indefinitely();
+                hasty.submit(onWorker, counted("queued"), FRESH).await().indefinitely();
 
         assertEquals(Reason.TIMEOUT, queued.degraded());
         assertEquals(0, hasty.size());
@@ -130,12 +136,32 @@ class EncoderBacklogTest {
     }
 
     @Test
+    void aMessageThatWaitedInKafkaForTheWholeTimeOutIsNeverEncodedAndTakesNoPlace() {
+        EncoderBacklog backlog = new EncoderBacklog(5, Duration.ofSeconds(2));
+
+        Encoded<String> late = backlog.submit(onWorker, counted("late"), Duration.ofSeconds(2))
+                .await()
+                .indefinitely();
+        Encoded<String> fresh = backlog.submit(onWorker, counted("fresh"), Duration.ofMillis(-5))
+                .await()
+                .indefinitely();
+
+        assertEquals(Reason.TIMEOUT, late.degraded());
+        assertEquals("fresh", fresh.value()); // a receipt a little ahead of this host's clock counts as none
+        assertEquals(1, encoded.get());
+        assertEquals(0, backlog.size());
+    }
+
+    @Test
     void aFailedEncodingDegradesAndGivesItsPlaceBack() {
         EncoderBacklog backlog = new EncoderBacklog(1, NEVER);
 
-        Encoded<String> result = backlog.submit(onWorker, () -> {
-                    throw new IllegalStateException("no model");
-                })
+        Encoded<String> result = backlog.submit(
+                        onWorker,
+                        () -> {
+                            throw new IllegalStateException("no model");
+                        },
+                        FRESH)
                 .await()
                 .indefinitely();
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.ReplyCandidate;
 import io.dmpilot.contracts.Scenario;
 import io.dmpilot.contracts.Tier;
@@ -21,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The CUSTOM engine under load, over real Kafka, PostgreSQL and Redis: with no backlog allowed in front of the
  * sentence encoder, every CUSTOM message is over the bound, so it is answered as an ADVANCED account's would be
- * and its candidate says why. (The decision itself, backlog and time-out: {@link EncoderBacklogTest}.)
+ * and its candidate says why; so is one that lagged in Kafka past the time-out. (The decision itself, backlog and time-out: {@link EncoderBacklogTest}.)
  */
 @QuarkusTest
 @TestProfile(SemanticDegradeTest.NoBacklog.class)
@@ -88,6 +90,23 @@ class SemanticDegradeTest {
         assertEquals("semantic-backlog", candidate.degraded());
     }
 
+    /**
+     * A message that lagged in Kafka for longer than the time-out (this suite's is 120 s) before reaching the
+     * encoder is answered without being encoded; its deadline has passed too, which is dispatch's business.
+     */
+    @Test
+    void aCustomMessageThatWaitedPastTheTimeOutIsAnsweredByKeywordsMarkedTimedOut() {
+        String account = createAccount(Tier.CUSTOM, "您好，稍后回复您");
+        InboundEvent fresh = SampleEvents.userMessage(account, "这个多少钱");
+        long received = System.currentTimeMillis() - Duration.ofMinutes(3).toMillis();
+
+        ReplyCandidate candidate = awaitCandidate(candidates, receivedAt(fresh, received));
+
+        assertEquals(Tier.ADVANCED, candidate.tier());
+        assertTrue(candidate.ruleId().startsWith("rule:"), candidate.ruleId());
+        assertEquals("semantic-timeout", candidate.degraded());
+    }
+
     @Test
     void anAdvancedAccountNeverWaitsForTheEncoderSoIsNeverMarked() {
         String account = createAccount(Tier.ADVANCED, "您好，稍后回复您");
@@ -96,5 +115,23 @@ class SemanticDegradeTest {
 
         assertEquals(Tier.ADVANCED, candidate.tier());
         assertNull(candidate.degraded());
+    }
+
+    private static InboundEvent receivedAt(InboundEvent e, long at) {
+        return new InboundEvent(
+                e.eventId(),
+                e.kind(),
+                e.clientKey(),
+                e.accountOpenId(),
+                e.userOpenId(),
+                e.userNickname(),
+                e.conversationId(),
+                e.serverMessageId(),
+                e.messageType(),
+                e.text(),
+                at,
+                at,
+                e.context(),
+                e.traceId());
     }
 }
