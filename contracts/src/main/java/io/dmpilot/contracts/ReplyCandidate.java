@@ -15,6 +15,9 @@ import java.util.List;
  *     the candidate is BASIC already or no cheaper engine answers (additive: older producers omit it)
  * @param offHours whether the message came outside the account's business hours (rules-service owns them), so
  *     dispatch paces the reply as off-hours; null when the producer does not say
+ * @param degraded null normally; otherwise why the account's own engine was skipped for a cheaper one under
+ *     load, e.g. {@code semantic-backlog} or {@code semantic-timeout}: a CUSTOM account's message answered by
+ *     the keyword rules or the fixed reply, as an ADVANCED account's would be (additive: older producers omit it)
  */
 public record ReplyCandidate(
         String candidateId,
@@ -32,7 +35,46 @@ public record ReplyCandidate(
         long deadline,
         String noMatchReason,
         FallbackReply fallback,
-        Boolean offHours) {
+        Boolean offHours,
+        String degraded) {
+
+    /** A candidate that was not degraded. */
+    public ReplyCandidate(
+            String candidateId,
+            InboundEvent inbound,
+            String agencyId,
+            Tier tier,
+            String ruleId,
+            Scenario scenario,
+            String variant,
+            String text,
+            List<String> matchedKeywords,
+            double score,
+            int autoRepliesInARow,
+            long createdAt,
+            long deadline,
+            String noMatchReason,
+            FallbackReply fallback,
+            Boolean offHours) {
+        this(
+                candidateId,
+                inbound,
+                agencyId,
+                tier,
+                ruleId,
+                scenario,
+                variant,
+                text,
+                matchedKeywords,
+                score,
+                autoRepliesInARow,
+                createdAt,
+                deadline,
+                noMatchReason,
+                fallback,
+                offHours,
+                null);
+    }
 
     /** A candidate without a cheaper fallback. */
     public ReplyCandidate(
@@ -65,6 +107,7 @@ public record ReplyCandidate(
                 createdAt,
                 deadline,
                 noMatchReason,
+                null,
                 null,
                 null);
     }

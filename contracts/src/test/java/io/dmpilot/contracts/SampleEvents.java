@@ -28,6 +28,7 @@ final class SampleEvents {
                 new Sample("keyword candidate", Topics.REPLY_CANDIDATES, candidate()),
                 new Sample("no-match candidate of an unknown account", Topics.REPLY_CANDIDATES, noMatchCandidate()),
                 new Sample("semantic candidate with a keyword fallback", Topics.REPLY_CANDIDATES, withFallback()),
+                new Sample("CUSTOM message degraded to keywords", Topics.REPLY_CANDIDATES, degradedToKeywords()),
                 new Sample("approved reply with its fallback", Topics.REPLY_VETTED, approvedWithFallback()),
                 new Sample("rewritten reply", Topics.REPLY_VETTED, rewrittenReply()),
                 new Sample("blocked reply", Topics.REPLY_VETTED, blockedReply()),
@@ -103,6 +104,27 @@ final class SampleEvents {
                 RECEIVED_AT + 4,
                 RECEIVED_AT + 90_000,
                 null);
+    }
+
+    static ReplyCandidate degradedToKeywords() {
+        return new ReplyCandidate(
+                "cand:im_receive_msg:7418263746519023622",
+                userMessage(),
+                "agency-hz-017",
+                Tier.ADVANCED,
+                "rule:7",
+                Scenario.PRODUCT_INQUIRY,
+                null,
+                "小鹿同学您好！价格请看商品页～",
+                List.of("多少钱"),
+                1.0,
+                0,
+                RECEIVED_AT + 6,
+                RECEIVED_AT + 90_000,
+                null,
+                new FallbackReply(Tier.BASIC, "fixed:FALLBACK", Scenario.FALLBACK, "您好，稍后回复您"),
+                false,
+                "semantic-backlog");
     }
 
     static ReplyCandidate withFallback() {

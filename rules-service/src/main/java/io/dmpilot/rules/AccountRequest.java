@@ -6,7 +6,8 @@ import java.time.LocalTime;
 
 /**
  * Body of {@code POST /accounts}. {@code fixedReply} is the BASIC tier's answer to any message; business hours
- * are optional (always open).
+ * are optional (always open); {@code semanticThreshold} is optional (null: the deployment's default), with the
+ * rule of {@code PUT /accounts/{id}/semantic-threshold}.
  */
 public record AccountRequest(
         String openId,
@@ -16,9 +17,10 @@ public record AccountRequest(
         String fixedReply,
         String timeZone,
         LocalTime opensAt,
-        LocalTime closesAt) {
+        LocalTime closesAt,
+        Double semanticThreshold) {
     public AccountRequest(String openId, String agencyId, String name, Tier tier, String fixedReply) {
-        this(openId, agencyId, name, tier, fixedReply, null, null, null);
+        this(openId, agencyId, name, tier, fixedReply, null, null, null, null);
     }
 
     void validate() {
@@ -30,6 +32,7 @@ public record AccountRequest(
         }
         requireText("fixedReply", fixedReply, 2000);
         new BusinessHoursRequest(timeZone, opensAt, closesAt).validate();
+        SemanticThresholdRequest.check("semanticThreshold", semanticThreshold);
     }
 
     static void requireText(String field, String value, int max) {

@@ -18,6 +18,7 @@ final class AccountSetup {
         account.timeZone = request.timeZone();
         account.opensAt = request.opensAt();
         account.closesAt = request.closesAt();
+        account.semanticThreshold = request.semanticThreshold();
         ReplyTemplate fixed = new ReplyTemplate();
         fixed.accountOpenId = request.openId();
         fixed.scenario = Scenario.FALLBACK;

@@ -27,6 +27,7 @@ final class CandidateFactory {
             Optional<EngineMatch> fallback,
             boolean offHours,
             int autoRepliesInARow,
+            String degraded,
             long now) {
         String text = render(match.template(), inbound);
         return new ReplyCandidate(
@@ -46,14 +47,15 @@ final class CandidateFactory {
                 null,
                 fallback.map(f -> new FallbackReply(f.tier(), f.ruleId(), f.scenario(), render(f.template(), inbound)))
                         .orElse(null),
-                offHours);
+                offHours,
+                degraded);
     }
 
     String render(String template, InboundEvent inbound) {
         return TemplateRenderer.render(template, variables(inbound));
     }
 
-    ReplyCandidate noMatch(InboundEvent inbound, String agencyId, String reason, long now) {
+    ReplyCandidate noMatch(InboundEvent inbound, String agencyId, String reason, String degraded, long now) {
         return new ReplyCandidate(
                 candidateId(inbound),
                 inbound,
@@ -68,7 +70,10 @@ final class CandidateFactory {
                 0,
                 now,
                 deadline(inbound),
-                reason);
+                reason,
+                null,
+                null,
+                degraded);
     }
 
     /** One candidate per inbound message: redelivery yields the same id, so dispatch sends at most once. */

@@ -44,9 +44,9 @@ public class ReplyPlanner {
         return cache.get(inbound.accountOpenId()).chain(loaded -> {
             if (!loaded.known()) {
                 return Uni.createFrom()
-                        .item(candidates.noMatch(inbound, null, "unknown-account", System.currentTimeMillis()));
+                        .item(candidates.noMatch(inbound, null, "unknown-account", null, System.currentTimeMillis()));
             }
-            return embedder.prepare(loaded.rules(), loaded.intents(), inbound.text())
+            return embedder.prepare(loaded.rules(), loaded.intents(), inbound.text(), inbound.receivedAt())
                     .chain(prepared ->
                             conversations.firstMessage(inbound).chain(first -> decide(inbound, prepared, first)));
         });
@@ -65,14 +65,26 @@ public class ReplyPlanner {
         Optional<EngineMatch> match = engines.match(message, rules);
         if (match.isEmpty()) {
             return Uni.createFrom()
-                    .item(candidates.noMatch(inbound, rules.agencyId(), "no-rule-matched", System.currentTimeMillis()));
+                    .item(candidates.noMatch(
+                            inbound,
+                            rules.agencyId(),
+                            "no-rule-matched",
+                            prepared.degraded(),
+                            System.currentTimeMillis()));
         }
         Optional<EngineMatch> fallback = engines.fallback(match.get(), message, rules);
         return worded(inbound, match.get())
                 .chain(reply -> conversations
                         .countAutoReply(inbound)
                         .map(inARow -> candidates.reply(
-                                inbound, rules, reply, fallback, offHours, inARow, System.currentTimeMillis())));
+                                inbound,
+                                rules,
+                                reply,
+                                fallback,
+                                offHours,
+                                inARow,
+                                prepared.degraded(),
+                                System.currentTimeMillis())));
     }
 
     /** A CUSTOM engine's reply, rendered and reworded by the LLM when that step is on; any other as it is. */

@@ -60,6 +60,31 @@ public interface RulesConfig {
         @WithDefault("2")
         int threads();
 
+        /**
+         * Messages queued in the encoder's pool or being encoded at most; a message beyond it is answered by the
+         * keyword rules at once, marked {@code degraded: semantic-backlog}. One core encodes ~60–70 messages/s
+         * (docs/benchmarks/rules-engines.md), so 2 threads drain ~120/s and 240 are about 2 s of work: the last
+         * of them still gets its vector within the CUSTOM SLO of 5 s (DESIGN §4) after the typing pause (up to
+         * 2 s) and the rest of the pipeline, far inside the 90 s reply deadline — which alone would allow
+         * 90 s × 120/s ≈ 10,800, a queue in which every CUSTOM reply would miss its SLO. Scale it with
+         * {@code threads}. The inbound consumer takes each partition's messages in order, so today the pool holds
+         * at most its concurrency (3) and a burst queues in Kafka instead, where {@link #timeout()} bounds it;
+         * this bound holds if more messages are ever encoded at once.
+         */
+        @WithDefault("240")
+        int maxBacklog();
+
+        /**
+         * How long after its receipt a message may still wait for its vector (in Kafka, in the pool's queue, being
+         * encoded) before the keyword rules answer it, marked {@code degraded: semantic-timeout}; one that reaches
+         * the encoder later than this is not encoded at all. It is what bounds a burst's Kafka lag, and what the
+         * backlog cannot see — a starved CPU, a long GC, the model still loading. 2.5 s leaves the CUSTOM SLO's
+         * other half for the pipeline and the typing pause; a healthy encoding takes 11–13 ms (p99.9 under 200 ms
+         * on a loaded machine).
+         */
+        @WithDefault("2500ms")
+        Duration timeout();
+
         /** Example-phrase vectors kept (2 KiB each); accounts share the default phrases. */
         @WithDefault("20000")
         int cacheSize();

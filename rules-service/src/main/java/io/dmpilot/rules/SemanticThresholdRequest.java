@@ -8,10 +8,15 @@ import io.dmpilot.kit.ProblemException;
  */
 public record SemanticThresholdRequest(Double threshold) {
     void validate() {
+        check("threshold", threshold);
+    }
+
+    /** The one rule for an account's threshold, wherever it is set; {@code field} is the body's name for it. */
+    static void check(String field, Double threshold) {
         // written so NaN fails too
         if (threshold != null && !(threshold > 0 && threshold <= 1)) {
             throw ProblemException.invalidField(
-                    "threshold", "threshold must be above 0 and at most 1, or null for the default");
+                    field, field + " must be above 0 and at most 1, or null for the default");
         }
     }
 }

@@ -67,6 +67,12 @@ final class RulesApi {
      */
     static void awaitConsuming(TopicProbe candidates) {
         if (consuming) return;
+        awaitAnswering(candidates);
+        consuming = true;
+    }
+
+    /** As {@link #awaitConsuming}, every time: for a suite whose profile restarts the service. */
+    static void awaitAnswering(TopicProbe candidates) {
         String account = createAccount(Tier.BASIC, "ready");
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(90))
@@ -80,7 +86,6 @@ final class RulesApi {
                                     c -> account.equals(c.inbound().accountOpenId()) && c.agencyId() != null)
                             .isEmpty();
                 });
-        consuming = true;
     }
 
     private RulesApi() {}

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.dmpilot.contracts.Tier;
 import io.dmpilot.kit.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,17 @@ class SemanticThresholdRequestTest {
     @ValueSource(doubles = {0.0001, 0.5, 0.62, 0.99, 1})
     void aThresholdAboveZeroUpToOneIsAccepted(double threshold) {
         assertDoesNotThrow(() -> new SemanticThresholdRequest(threshold).validate());
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 1.5, Double.NaN})
+    void anAccountRequestWithSuchAThresholdIsRefusedNamingItsField(double threshold) {
+        AccountRequest request =
+                new AccountRequest("acct-1", "agency-1", "店", Tier.CUSTOM, "您好", null, null, null, threshold);
+
+        ProblemException e = assertThrows(ProblemException.class, request::validate);
+
+        assertEquals("semanticThreshold", e.problem().field());
     }
 
     @Test

@@ -16,13 +16,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A CUSTOM account's own semantic threshold over REST: shown in the account, validated, announced to every
- * replica. How it moves a message between the intent and the keyword rules: {@link SemanticIntentTest}.
+ * A CUSTOM account's own semantic threshold over REST, set when the account is created or later: shown in the
+ * account, validated, audited, announced to every replica. How it moves a message between the intent and the keyword rules: {@link SemanticIntentTest}.
  */
 @QuarkusTest
 @WithTestResource(TestServices.class)
@@ -91,6 +92,68 @@ class SemanticThresholdTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void anAccountCreatedWithAThresholdShowsItAndTheCreationsAuditEntryRecordsIt() {
+        String agency = "agency-" + UUID.randomUUID();
+        String account = "acct-" + UUID.randomUUID();
+        createWithThreshold(agency, account, 0.7).statusCode(201).body("semanticThreshold", equalTo(0.7f));
+
+        asSuperadmin().get("/accounts/{id}", account).then().statusCode(200).body("semanticThreshold", equalTo(0.7f));
+        asSuperadmin()
+                .get("/agencies/{a}/audit?entity=account", agency)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].action", equalTo("create"))
+                .body("[0].after.semanticThreshold", equalTo(0.7f));
+    }
+
+    @Test
+    void anAccountCreatedWithoutAThresholdUsesTheDefault() {
+        String account = "acct-" + UUID.randomUUID();
+        createWithThreshold("demo-agency", account, null).statusCode(201).body("semanticThreshold", nullValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, -0.5, 1.01, 7})
+    void anAccountWithAThresholdOutsideZeroToOneIsRefusedNamingTheFieldAndNotCreated(double threshold) {
+        String account = "acct-" + UUID.randomUUID();
+        createWithThreshold("demo-agency", account, threshold)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("semanticThreshold"));
+        asSuperadmin().get("/accounts/{id}", account).then().statusCode(404);
+    }
+
+    @Test
+    void anAccountWhoseThresholdIsNoNumberIsRefusedNamingTheField() {
+        Map<String, Object> body = accountBody("demo-agency", "acct-" + UUID.randomUUID());
+        body.put("semanticThreshold", "high");
+        asSuperadmin()
+                .contentType("application/json")
+                .body(body)
+                .post("/accounts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("semanticThreshold"));
+    }
+
+    private static ValidatableResponse createWithThreshold(String agency, String account, Double threshold) {
+        Map<String, Object> body = accountBody(agency, account);
+        body.put("semanticThreshold", threshold);
+        return asSuperadmin()
+                .contentType("application/json")
+                .body(body)
+                .post("/accounts")
+                .then();
+    }
+
+    private static Map<String, Object> accountBody(String agency, String account) {
+        return new HashMap<>(
+                Map.of("openId", account, "agencyId", agency, "name", "测试店铺", "tier", "CUSTOM", "fixedReply", "固定回复"));
     }
 
     static ValidatableResponse putThreshold(String account, Double threshold) {
