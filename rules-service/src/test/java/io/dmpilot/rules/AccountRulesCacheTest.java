@@ -107,7 +107,8 @@ class AccountRulesCacheTest {
 
         assertTrue(bounded.size() <= 2, () -> "held " + bounded.size());
         for (String openId : List.of("a", "b", "c", "d")) {
-            assertEquals(openId, bounded.get(openId).await().indefinitely().rules().accountOpenId());
+            assertEquals(
+                    openId, bounded.get(openId).await().indefinitely().rules().accountOpenId());
         }
         assertTrue(loads.size() > 4, "a dropped account is read again");
         assertTrue(bounded.size() <= 2, () -> "held " + bounded.size());
