@@ -1,5 +1,6 @@
 package io.dmpilot.rules;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dmpilot.rules.AccountRulesLoader.Loaded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,10 +21,15 @@ import java.util.function.LongSupplier;
  *
  * <p>A load that was running while its account was invalidated is used for that message but not kept: it may
  * have read the rows from before the change.
+ *
+ * <p>At most {@code max-accounts} accounts are held (measured: 16–21 KiB each, docs/benchmarks/rules-engines.md):
+ * every replica sees every account, since records are partitioned by conversation, so an agency with more
+ * accounts than its heap holds must not run a replica out of memory. Past the bound the accounts written to
+ * least often are dropped first (Caffeine's W-TinyLFU) and read again on their next message.
  */
 @ApplicationScoped
 public class AccountRulesCache {
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Entry> entries;
     private final Map<String, Long> invalidations = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final Function<String, Uni<Loaded>> loader;
@@ -38,11 +44,27 @@ public class AccountRulesCache {
                 AccountRulesLoader::load,
                 System::currentTimeMillis,
                 config.cache().maxAge().toMillis(),
+                config.cache().maxAccounts(),
                 meters);
     }
 
     AccountRulesCache(
             Function<String, Uni<Loaded>> loader, LongSupplier clock, long maxAgeMillis, MeterRegistry meters) {
+        this(loader, clock, maxAgeMillis, Long.MAX_VALUE, meters);
+    }
+
+    AccountRulesCache(
+            Function<String, Uni<Loaded>> loader,
+            LongSupplier clock,
+            long maxAgeMillis,
+            long maxAccounts,
+            MeterRegistry meters) {
+        // evictions run on the caller's thread: a size bound that is enforced at once, and deterministic in tests
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maxAccounts)
+                .executor(Runnable::run)
+                .<String, Entry>build()
+                .asMap();
         this.loader = loader;
         this.clock = clock;
         this.maxAgeMillis = maxAgeMillis;

@@ -35,6 +35,14 @@ public interface RulesConfig {
         /** Reloaded after this even without a change event: the bound on staleness if one is ever missed. */
         @WithDefault("5m")
         Duration maxAge();
+
+        /**
+         * How many accounts' compiled rules a replica holds at most; 12,000 × 16–21 KiB ≈ 190–250 MiB of heap
+         * (the Kubernetes base gives rules-service 1 GiB, half of it heap). Fewer: accounts beyond it are read
+         * from PostgreSQL again on their next message.
+         */
+        @WithDefault("12000")
+        long maxAccounts();
     }
 
     Wording wording();

@@ -2,6 +2,7 @@ package io.dmpilot.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dmpilot.contracts.Tier;
 import io.dmpilot.rules.AccountRulesLoader.Loaded;
@@ -87,6 +88,30 @@ class AccountRulesCacheTest {
         unknowns.invalidate("new");
         unknowns.get("new").await().indefinitely();
         assertEquals(2, loads.size());
+    }
+
+    @Test
+    void pastItsBoundTheCacheDropsAccountsAndReadsThemAgainWhenNeeded() {
+        AccountRulesCache bounded = new AccountRulesCache(
+                openId -> {
+                    loads.add(openId);
+                    return Uni.createFrom().item(rules(openId, "v" + ++version));
+                },
+                now::get,
+                60_000,
+                2,
+                meters);
+        for (String openId : List.of("a", "b", "c", "d")) {
+            bounded.get(openId).await().indefinitely();
+        }
+
+        assertTrue(bounded.size() <= 2, () -> "held " + bounded.size());
+        for (String openId : List.of("a", "b", "c", "d")) {
+            assertEquals(
+                    openId, bounded.get(openId).await().indefinitely().rules().accountOpenId());
+        }
+        assertTrue(loads.size() > 4, "a dropped account is read again");
+        assertTrue(bounded.size() <= 2, () -> "held " + bounded.size());
     }
 
     /** The load read the rows before the change committed: its answer serves this message but is not kept. */

@@ -8,6 +8,7 @@ import io.dmpilot.rules.EncoderBacklog.Encoded;
 import io.dmpilot.rules.EncoderBacklog.Reason;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,14 +103,20 @@ class EncoderBacklogTest {
     @Test
     void aMessageWhoseEncodingTakesTooLongGoesOnWithoutItAndTheWorkerCountsUntilItIsFree() {
         EncoderBacklog backlog = new EncoderBacklog(5, AT_ONCE);
+        // the worker is inside the encoding before the time-out is even armed, so it cannot be skipped as queued
+        Function<Uni<String>, Uni<String>> startedAtOnce = task -> {
+            CompletableFuture<String> done = new CompletableFuture<>();
+            worker.execute(() -> task.subscribe().with(done::complete, done::completeExceptionally));
+            await().until(() -> started.get() == 1);
+            return Uni.createFrom().completionStage(done);
+        };
 
         Encoded<String> result =
-                backlog.submit(onWorker, held("slow"), FRESH).await().indefinitely();
+                backlog.submit(startedAtOnce, held("slow"), FRESH).await().indefinitely();
 
         assertEquals(Reason.TIMEOUT, result.degraded());
         assertNull(result.value());
-        await().until(() -> started.get() == 1); // the encoding still runs: the worker is busy
-        assertEquals(1, backlog.size());
+        assertEquals(1, backlog.size()); // the encoding still runs: the worker is busy
         gate.countDown();
         await().until(() -> backlog.size() == 0);
     }
