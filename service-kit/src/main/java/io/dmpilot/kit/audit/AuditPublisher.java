@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
@@ -53,7 +54,10 @@ public class AuditPublisher {
 
     /** A change to an object of {@code agencyId}; null for a platform object (a global lexicon term). */
     public Uni<Void> publish(AuditActor actor, String agencyId, AuditChange change) {
-        return Uni.createFrom().deferred(() -> send(record(actor, agencyId, change)));
+        return Uni.createFrom().deferred(() -> {
+            Executor caller = callerContext();
+            return send(record(actor, agencyId, change)).emitOn(caller);
+        });
     }
 
     /**
@@ -61,14 +65,18 @@ public class AuditPublisher {
      * An account no agency is known to own (the superadmin may act on any open id) is a platform entry.
      */
     public Uni<Void> publishForAccount(AuditActor actor, String accountOpenId, AuditChange change) {
-        return directory
-                .lookup(accountOpenId)
-                .onFailure()
-                .recoverWithItem(failure -> {
-                    LOG.warnf("cannot place account %s for its audit entry (%s)", accountOpenId, failure.toString());
-                    return Optional.empty();
-                })
-                .chain(found -> publish(actor, found.map(KnownAccount::agencyId).orElse(null), change));
+        return Uni.createFrom().deferred(() -> {
+            Executor caller = callerContext();
+            return directory
+                    .lookup(accountOpenId)
+                    .onFailure()
+                    .recoverWithItem(failure -> {
+                        LOG.warnf("cannot place account %s for its audit entry (%s)", accountOpenId, failure);
+                        return Optional.<KnownAccount>empty();
+                    })
+                    .emitOn(caller)
+                    .chain(found -> publish(actor, found.map(KnownAccount::agencyId).orElse(null), change));
+        });
     }
 
     private AuditRecord record(AuditActor actor, String agencyId, AuditChange change) {
@@ -86,15 +94,21 @@ public class AuditPublisher {
                 System.currentTimeMillis());
     }
 
-    private Uni<Void> send(AuditRecord record) {
-        // the send completes on a Kafka thread: continue on the caller's context, which a transaction needs
+    /**
+     * The send and a directory lookup complete on other threads: the caller continues on its own Vert.x context,
+     * which a transaction around the change needs.
+     */
+    private static Executor callerContext() {
         Context context = Vertx.currentContext();
+        return task -> {
+            if (context == null) task.run();
+            else context.runOnContext(x -> task.run());
+        };
+    }
+
+    private Uni<Void> send(AuditRecord record) {
         return emitter.sendMessage(KeyedRecords.of(
                         Topics.AUDIT_CHANGES, service, record.recordKey(), record.entryId(), null, record))
-                .emitOn(task -> {
-                    if (context == null) task.run();
-                    else context.runOnContext(x -> task.run());
-                })
                 .onFailure()
                 .transform(failure -> {
                     LOG.errorf(
