@@ -38,6 +38,7 @@ TOPICS=(
   "compliance.violations.v1"
   "config.changes.v1          +dlq cleanup.policy=compact"
   "analytics.outcomes.v1"
+  "audit.changes.v1           +dlq"
 )
 PARTITIONS=${DMPILOT_PARTITIONS:-6}
 

@@ -11,6 +11,7 @@ public final class Channels {
     public static final String VIOLATIONS = "compliance-violations";
     public static final String CONFIG_CHANGES = "config-changes";
     public static final String ANALYTICS_OUTCOMES = "analytics-outcomes";
+    public static final String AUDIT_CHANGES = "audit-changes";
 
     private Channels() {}
 }

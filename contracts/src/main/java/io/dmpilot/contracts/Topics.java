@@ -13,6 +13,7 @@ public final class Topics {
     public static final String VIOLATIONS = "compliance.violations.v1";
     public static final String CONFIG_CHANGES = "config.changes.v1";
     public static final String ANALYTICS_OUTCOMES = "analytics.outcomes.v1";
+    public static final String AUDIT_CHANGES = "audit.changes.v1";
 
     /** Every topic the platform publishes, for scripts and checks that must cover them all. */
     public static final List<String> ALL = List.of(
@@ -24,7 +25,8 @@ public final class Topics {
             CONVERSIONS,
             VIOLATIONS,
             CONFIG_CHANGES,
-            ANALYTICS_OUTCOMES);
+            ANALYTICS_OUTCOMES,
+            AUDIT_CHANGES);
 
     public static String deadLetter(String topic) {
         return topic + ".dlq";

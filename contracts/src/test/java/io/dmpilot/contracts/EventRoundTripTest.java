@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dmpilot.contracts.SampleEvents.Sample;
+import io.dmpilot.contracts.serde.AuditRecordDeserializer;
 import io.dmpilot.contracts.serde.ConfigChangeDeserializer;
 import io.dmpilot.contracts.serde.ConversionDeserializer;
 import io.dmpilot.contracts.serde.DispatchOutcomeDeserializer;
@@ -128,6 +129,15 @@ class EventRoundTripTest {
     }
 
     @Test
+    void anAuditRecordWithoutBeforeReadsBackWithoutBefore() {
+        AuditRecord created = EventJson.read(EventJson.write(SampleEvents.globalTermCreated()), AuditRecord.class);
+
+        assertNull(created.before());
+        assertEquals(AuditRecord.PLATFORM_KEY, created.recordKey());
+        assertEquals("agency-hz-017", SampleEvents.termUpdated().recordKey());
+    }
+
+    @Test
     void deserializerReadsATombstoneAsNull() {
         assertNull(new ConfigChangeDeserializer().deserialize(Topics.CONFIG_CHANGES, null));
     }
@@ -143,6 +153,7 @@ class EventRoundTripTest {
             case Topics.VIOLATIONS -> new ViolationDeserializer();
             case Topics.CONFIG_CHANGES -> new ConfigChangeDeserializer();
             case Topics.ANALYTICS_OUTCOMES -> new OutcomeSnapshotDeserializer();
+            case Topics.AUDIT_CHANGES -> new AuditRecordDeserializer();
             default -> throw new IllegalArgumentException("no deserializer for " + topic);
         };
     }

@@ -1,5 +1,7 @@
 package io.dmpilot.contracts;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dmpilot.contracts.serde.EventJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,8 @@ final class SampleEvents {
                 new Sample("violation", Topics.VIOLATIONS, violation()),
                 new Sample("hourly outcome snapshot", Topics.ANALYTICS_OUTCOMES, snapshot()),
                 new Sample("rule upsert", Topics.CONFIG_CHANGES, ruleUpsert()),
+                new Sample("agency lexicon term updated", Topics.AUDIT_CHANGES, termUpdated()),
+                new Sample("global lexicon term created by the superadmin", Topics.AUDIT_CHANGES, globalTermCreated()),
                 new Sample(
                         "lexicon delete",
                         Topics.CONFIG_CHANGES,
@@ -308,6 +312,42 @@ final class SampleEvents {
 
     static ConfigChange ruleUpsert() {
         return new ConfigChange("rule", "rule-price-01", ConfigChange.Action.UPSERT, 42, RECEIVED_AT - 3_600_000);
+    }
+
+    static AuditRecord termUpdated() {
+        ObjectNode before = EventJson.mapper().createObjectNode();
+        before.put("id", 17).put("agencyId", "agency-hz-017").put("category", "EXTREME_ADVERTISING");
+        before.put("term", "最便宜").putNull("substitute").putNull("qualification");
+        ObjectNode after = before.deepCopy().put("substitute", "超值");
+        return new AuditRecord(
+                "6f1c2a8e-4d4b-4f0e-9d55-0b6f8f1f2a71",
+                "agency-hz-017",
+                "key:k7d2f9a1",
+                "agency-hz-017",
+                "compliance-service",
+                "lexicon-term",
+                "17",
+                "update",
+                before,
+                after,
+                RECEIVED_AT + 60_000);
+    }
+
+    static AuditRecord globalTermCreated() {
+        ObjectNode after = EventJson.mapper().createObjectNode();
+        after.put("id", 18).putNull("agencyId").put("category", "DIVERSION").put("term", "加微信");
+        return new AuditRecord(
+                "0b1e8a53-7c44-4a3a-a2e1-3f6d2c9e8b10",
+                null,
+                "key:bootstrap",
+                null,
+                "compliance-service",
+                "lexicon-term",
+                "18",
+                "create",
+                null,
+                after,
+                RECEIVED_AT + 61_000);
     }
 
     private SampleEvents() {}

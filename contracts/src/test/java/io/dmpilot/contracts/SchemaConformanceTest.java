@@ -193,6 +193,24 @@ class SchemaConformanceTest {
                         n -> n.put("action", "RENAME"),
                         "enum"),
                 broken(
+                        "audit record without entry id",
+                        Topics.AUDIT_CHANGES,
+                        SampleEvents.termUpdated(),
+                        n -> n.remove("entryId"),
+                        "required"),
+                broken(
+                        "audit record whose before is text",
+                        Topics.AUDIT_CHANGES,
+                        SampleEvents.termUpdated(),
+                        n -> n.put("before", "{\"term\":\"最便宜\"}"),
+                        "type"),
+                broken(
+                        "audit record with an entity name longer than the log keeps",
+                        Topics.AUDIT_CHANGES,
+                        SampleEvents.termUpdated(),
+                        n -> n.put("entity", "x".repeat(33)),
+                        "maxLength"),
+                broken(
                         "config change without version",
                         Topics.CONFIG_CHANGES,
                         SampleEvents.ruleUpsert(),
@@ -222,7 +240,7 @@ class SchemaConformanceTest {
 
         Set<String> expected =
                 SCHEMA_TOPICS.stream().map(t -> t + ".schema.json").collect(Collectors.toSet());
-        assertEquals(9, expected.size());
+        assertEquals(10, expected.size());
         assertEquals(expected, files);
     }
 
@@ -276,7 +294,8 @@ class SchemaConformanceTest {
                 Arguments.of(Topics.CONVERSIONS, "", Conversion.class),
                 Arguments.of(Topics.VIOLATIONS, "", Violation.class),
                 Arguments.of(Topics.CONFIG_CHANGES, "", ConfigChange.class),
-                Arguments.of(Topics.ANALYTICS_OUTCOMES, "", OutcomeSnapshot.class));
+                Arguments.of(Topics.ANALYTICS_OUTCOMES, "", OutcomeSnapshot.class),
+                Arguments.of(Topics.AUDIT_CHANGES, "", AuditRecord.class));
     }
 
     @ParameterizedTest(name = "{0}{1} = {2}")

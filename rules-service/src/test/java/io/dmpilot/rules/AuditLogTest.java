@@ -175,7 +175,7 @@ class AuditLogTest {
         return account;
     }
 
-    private static String issue(String agency, String role) {
+    static String issue(String agency, String role) {
         return asSuperadmin()
                 .contentType("application/json")
                 .body(Map.of("role", role, "name", "audit " + role))

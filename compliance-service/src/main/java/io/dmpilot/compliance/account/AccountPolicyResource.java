@@ -4,6 +4,10 @@ import io.dmpilot.compliance.lexicon.LexiconChanges;
 import io.dmpilot.contracts.HandoffReason;
 import io.dmpilot.kit.ProblemException;
 import io.dmpilot.kit.accounts.AccountAccess;
+import io.dmpilot.kit.audit.AuditActor;
+import io.dmpilot.kit.audit.AuditChange;
+import io.dmpilot.kit.audit.AuditPublisher;
+import io.dmpilot.kit.auth.Caller;
 import io.dmpilot.kit.auth.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -30,14 +34,26 @@ import java.util.TreeSet;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountPolicyResource {
+    /** The entity of a policy's entries in the audit log (docs/SECURITY.md). */
+    static final String AUDITED = "compliance-policy";
+
     private final AccountPolicies policies;
     private final LexiconChanges changes;
     private final AccountAccess access;
+    private final Caller caller;
+    private final AuditPublisher audit;
 
-    public AccountPolicyResource(AccountPolicies policies, LexiconChanges changes, AccountAccess access) {
+    public AccountPolicyResource(
+            AccountPolicies policies,
+            LexiconChanges changes,
+            AccountAccess access,
+            Caller caller,
+            AuditPublisher audit) {
         this.policies = policies;
         this.changes = changes;
         this.access = access;
+        this.caller = caller;
+        this.audit = audit;
     }
 
     /**
@@ -98,13 +114,20 @@ public class AccountPolicyResource {
         if (request == null) throw ProblemException.badRequest("a JSON body is required");
         if (openId.length() > 128) throw ProblemException.badRequest("an account open id has at most 128 characters");
         AccountPolicy policy = request.validated();
+        AuditActor actor = AuditActor.of(caller);
+        // audited inside the transaction, after a flush: a policy change that cannot be audited rolls back
         return access.requireVisible(openId)
                 .chain(() -> Panache.withTransaction(() -> AccountPolicyEntry.<AccountPolicyEntry>findById(openId)
                         .chain(found -> {
+                            PolicyView before = found == null ? null : PolicyView.of(openId, found.toPolicy());
                             AccountPolicyEntry entry = found != null ? found : new AccountPolicyEntry();
                             entry.openId = openId;
                             entry.apply(policy);
-                            return entry.<AccountPolicyEntry>persist();
+                            AuditChange change =
+                                    new AuditChange(AUDITED, openId, "put", before, PolicyView.of(openId, policy));
+                            return entry.<AccountPolicyEntry>persist()
+                                    .call(Panache::flush)
+                                    .call(() -> audit.publishForAccount(actor, openId, change));
                         })))
                 .call(entry -> policies.reload(openId))
                 .call(entry -> changes.publish(AccountPolicies.ENTITY, openId))

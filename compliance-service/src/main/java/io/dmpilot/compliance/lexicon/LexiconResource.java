@@ -1,6 +1,7 @@
 package io.dmpilot.compliance.lexicon;
 
 import io.dmpilot.kit.ProblemException;
+import io.dmpilot.kit.audit.AuditActor;
 import io.dmpilot.kit.auth.AgencyScope;
 import io.dmpilot.kit.auth.Caller;
 import io.dmpilot.kit.auth.Roles;
@@ -32,10 +33,12 @@ import java.util.List;
 public class LexiconResource {
     private final LexiconChanges changes;
     private final Caller caller;
+    private final LexiconAudit audit;
 
-    public LexiconResource(LexiconChanges changes, Caller caller) {
+    public LexiconResource(LexiconChanges changes, Caller caller, LexiconAudit audit) {
         this.changes = changes;
         this.caller = caller;
+        this.audit = audit;
     }
 
     public record TermView(
@@ -64,10 +67,13 @@ public class LexiconResource {
     public Uni<Response> create(LexiconEntryRequest request) {
         validate(request);
         caller.scope().requireOwn(request.agencyId(), "agencyId");
-        return Panache.withTransaction(() -> duplicateCheck(request, null).chain(() -> {
-                    LexiconEntry entry = LexiconSeed.entry(request);
-                    return entry.<LexiconEntry>persist();
-                }))
+        AuditActor actor = AuditActor.of(caller);
+        return Panache.withTransaction(() -> duplicateCheck(request, null)
+                        .chain(() -> {
+                            LexiconEntry entry = LexiconSeed.entry(request);
+                            return entry.<LexiconEntry>persist();
+                        })
+                        .call(entry -> audit.record(actor, "create", entry.id, null, TermView.of(entry))))
                 .call(entry -> changes.changed(entry.scope))
                 .map(entry -> Response.created(URI.create("/lexicons/terms/" + entry.id))
                         .entity(TermView.of(entry))
@@ -80,9 +86,14 @@ public class LexiconResource {
         validate(request);
         AgencyScope scope = caller.scope();
         scope.requireOwn(request.agencyId(), "agencyId");
+        AuditActor actor = AuditActor.of(caller);
         return Panache.withTransaction(() -> existing(id, scope)
                         .call(entry -> duplicateCheck(request, id))
-                        .invoke(entry -> LexiconSeed.apply(entry, request)))
+                        .call(entry -> {
+                            TermView before = TermView.of(entry);
+                            LexiconSeed.apply(entry, request);
+                            return audit.record(actor, "update", id, before, TermView.of(entry));
+                        }))
                 .call(entry -> changes.changed(entry.scope))
                 .map(TermView::of);
     }
@@ -91,7 +102,10 @@ public class LexiconResource {
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") long id) {
         AgencyScope scope = caller.scope();
-        return Panache.withTransaction(() -> existing(id, scope).call(LexiconEntry::delete))
+        AuditActor actor = AuditActor.of(caller);
+        return Panache.withTransaction(() -> existing(id, scope)
+                        .call(LexiconEntry::delete)
+                        .call(entry -> audit.record(actor, "delete", id, TermView.of(entry), null)))
                 .call(entry -> changes.changed(entry.scope))
                 .map(entry -> Response.noContent().build());
     }

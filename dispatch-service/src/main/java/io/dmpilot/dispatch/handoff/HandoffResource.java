@@ -2,6 +2,8 @@ package io.dmpilot.dispatch.handoff;
 
 import io.dmpilot.kit.ProblemException;
 import io.dmpilot.kit.accounts.AccountAccess;
+import io.dmpilot.kit.audit.AuditActor;
+import io.dmpilot.kit.auth.Caller;
 import io.dmpilot.kit.auth.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,11 +29,16 @@ public class HandoffResource {
     private final HandoffQueue queue;
     private final ManualReplies replies;
     private final AccountAccess access;
+    private final Caller caller;
+    private final HandoffAudit audit;
 
-    public HandoffResource(HandoffQueue queue, ManualReplies replies, AccountAccess access) {
+    public HandoffResource(
+            HandoffQueue queue, ManualReplies replies, AccountAccess access, Caller caller, HandoffAudit audit) {
         this.queue = queue;
         this.replies = replies;
         this.access = access;
+        this.caller = caller;
+        this.audit = audit;
     }
 
     /** Waiting conversations of an account, oldest first; {@code minAgeSeconds} keeps only the older ones. */
@@ -60,7 +67,11 @@ public class HandoffResource {
             ClaimRequest request) {
         if (request == null) throw ProblemException.badRequest("a JSON body {\"operator\": …} is required");
         request.validate();
-        return access.requireVisible(account).chain(() -> queue.claim(account, conversation, request.operator()));
+        AuditActor actor = AuditActor.of(caller);
+        return access.requireVisible(account)
+                .chain(() -> queue.get(account, conversation))
+                .chain(before -> queue.claim(account, conversation, request.operator())
+                        .call(after -> audit.claimed(actor, account, before, after)));
     }
 
     /** Sends the operator's text to the user; the conversation stays with the operator until released. */
@@ -73,8 +84,10 @@ public class HandoffResource {
             ManualReplyRequest request) {
         if (request == null) throw ProblemException.badRequest("a JSON body {\"operator\", \"text\"} is required");
         request.validate();
+        AuditActor actor = AuditActor.of(caller);
         return access.requireVisible(account)
                 .chain(() -> replies.reply(account, conversation, request))
+                .call(id -> audit.replied(actor, account, conversation, request, id))
                 .map(ManualReplySent::new);
     }
 
@@ -82,7 +95,11 @@ public class HandoffResource {
     @POST
     @Path("/{conversation}/release")
     public Uni<Void> release(@PathParam("account") String account, @PathParam("conversation") String conversation) {
-        return access.requireVisible(account).chain(() -> queue.release(account, conversation));
+        AuditActor actor = AuditActor.of(caller);
+        return access.requireVisible(account)
+                .chain(() -> queue.get(account, conversation))
+                .call(() -> queue.release(account, conversation))
+                .chain(before -> audit.released(actor, account, before));
     }
 
     public record ManualReplySent(String platformMessageId) {}

@@ -13,6 +13,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntityBase {
+    static final String SERVICE = "rules-service";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -20,9 +22,20 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
 
-    /** The agency the changed object belongs to: whose audit shows the entry. */
-    @Column(name = "agency_id", nullable = false, length = 64)
+    /**
+     * The agency the changed object belongs to: whose audit shows the entry. Null for a platform object's change
+     * (a global lexicon term), which only the superadmin's platform audit shows.
+     */
+    @Column(name = "agency_id", length = 64)
     public String agencyId;
+
+    /** The service where the change was made. */
+    @Column(nullable = false, length = 32)
+    public String service = SERVICE;
+
+    /** The id another service gave the change on audit.changes.v1, stored once; null for this service's own. */
+    @Column(name = "entry_id", length = 100, unique = true)
+    public String entryId;
 
     /** The caller's key, {@code key:<prefix>}; never the secret. */
     @Column(nullable = false, length = 64)

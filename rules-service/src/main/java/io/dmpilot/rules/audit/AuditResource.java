@@ -45,9 +45,20 @@ public class AuditResource {
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         caller.scope().requireVisible(agencyId, "no agency " + agencyId);
+        return page("agencyId = :agency", Parameters.with("agency", agencyId), entity, since, page, size, json);
+    }
+
+    /** One page of the entries {@code owner} selects, newest first, of one entity type and since an instant. */
+    static Uni<List<AuditView>> page(
+            String owner,
+            Parameters parameters,
+            String entity,
+            String since,
+            int page,
+            int size,
+            ObjectMapper json) {
         Paging.check(page, size);
-        StringBuilder query = new StringBuilder("agencyId = :agency");
-        Parameters parameters = Parameters.with("agency", agencyId);
+        StringBuilder query = new StringBuilder(owner);
         if (entity != null && !entity.isBlank()) {
             query.append(" and entity = :entity");
             parameters.and("entity", entity);
