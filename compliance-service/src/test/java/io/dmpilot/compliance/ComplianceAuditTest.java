@@ -67,7 +67,9 @@ class ComplianceAuditTest {
             as(operator).delete("/lexicons/terms/" + id).then().statusCode(204);
 
             List<AuditRecord> records = awaitRecords(audit, "lexicon-term", String.valueOf(id), 3);
-            assertEquals(List.of("create", "update", "delete"), records.stream().map(AuditRecord::action).toList());
+            assertEquals(
+                    List.of("create", "update", "delete"),
+                    records.stream().map(AuditRecord::action).toList());
             for (AuditRecord record : records) {
                 assertEquals(agency, record.agencyId());
                 assertEquals(agency, record.actorAgencyId());
@@ -76,17 +78,23 @@ class ComplianceAuditTest {
             }
             assertNull(records.get(0).before());
             assertEquals(term, records.get(0).after().path("term").asText());
-            assertEquals("EXTREME_ADVERTISING", records.get(1).before().path("category").asText());
+            assertEquals(
+                    "EXTREME_ADVERTISING",
+                    records.get(1).before().path("category").asText());
             assertEquals("好词", records.get(1).after().path("substitute").asText());
             assertEquals("好词", records.get(2).before().path("substitute").asText());
             assertNull(records.get(2).after());
-            assertEquals(records.size(), records.stream().map(AuditRecord::entryId).distinct().count());
+            assertEquals(
+                    records.size(),
+                    records.stream().map(AuditRecord::entryId).distinct().count());
             audit.rawRecords().forEach(r -> assertFalse(r.value().contains(operator), "a key in the audit"));
-            assertEquals(agency, audit.rawRecords().stream()
-                    .filter(r -> r.value().contains("\"entityId\":\"" + id + "\""))
-                    .findFirst()
-                    .orElseThrow()
-                    .key());
+            assertEquals(
+                    agency,
+                    audit.rawRecords().stream()
+                            .filter(r -> r.value().contains("\"entityId\":\"" + id + "\""))
+                            .findFirst()
+                            .orElseThrow()
+                            .key());
         }
     }
 
@@ -124,11 +132,19 @@ class ComplianceAuditTest {
                     Map.of("qualifications", List.of("finance"), "crisisReply", "请拨打热线"));
 
             List<AuditRecord> records = awaitRecords(audit, "compliance-policy", account, 2);
-            assertEquals(List.of(agency, agency), records.stream().map(AuditRecord::agencyId).toList());
+            assertEquals(
+                    List.of(agency, agency),
+                    records.stream().map(AuditRecord::agencyId).toList());
             assertNull(records.get(0).before());
-            assertEquals("medical", records.get(0).after().path("qualifications").path(0).asText());
-            assertEquals("medical", records.get(1).before().path("qualifications").path(0).asText());
-            assertEquals("finance", records.get(1).after().path("qualifications").path(0).asText());
+            assertEquals(
+                    "medical",
+                    records.get(0).after().path("qualifications").path(0).asText());
+            assertEquals(
+                    "medical",
+                    records.get(1).before().path("qualifications").path(0).asText());
+            assertEquals(
+                    "finance",
+                    records.get(1).after().path("qualifications").path(0).asText());
             assertEquals("请拨打热线", records.get(1).after().path("crisisReply").asText());
             assertNull(records.get(1).actorAgencyId(), "the superadmin belongs to no agency");
         }
@@ -137,7 +153,9 @@ class ComplianceAuditTest {
     private static List<AuditRecord> awaitRecords(TopicProbe audit, String entity, String entityId, int count) {
         Awaitility.await()
                 .atMost(WAIT)
-                .until(() -> audit.records(AuditRecord.class, r -> matches(r, entity, entityId)).size() >= count);
+                .until(() -> audit.records(AuditRecord.class, r -> matches(r, entity, entityId))
+                                .size()
+                        >= count);
         return audit.records(AuditRecord.class, r -> matches(r, entity, entityId));
     }
 
@@ -163,6 +181,10 @@ class ComplianceAuditTest {
     }
 
     private String issue(String agency, String role) {
-        return keys.issue(agency, role, "audit test").await().indefinitely().key().value();
+        return keys.issue(agency, role, "audit test")
+                .await()
+                .indefinitely()
+                .key()
+                .value();
     }
 }

@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dmpilot.contracts.AuditRecord;
 import io.dmpilot.contracts.DispatchOutcome;
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.Outcome;
@@ -40,6 +42,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -124,6 +127,43 @@ class AccountCredentialsTest {
         assertEquals(fresh, stored.token().access());
         assertEquals(freshRefresh, stored.token().refresh());
         assertNeverShown(tokens.access(), tokens.refresh(), fresh, freshRefresh);
+    }
+
+    /** Setting and removing an account's tokens are in the audit log, as the status a GET shows: never a token. */
+    @Test
+    void settingAndRemovingTokensAreAuditedWithoutTheTokens() {
+        String account = account(AGENCY);
+        String admin = admin(AGENCY);
+        Tokens tokens = Tokens.random();
+        try (TopicProbe audit = TopicProbe.open(Topics.AUDIT_CHANGES)) {
+            keep(as(admin)
+                            .contentType("application/json")
+                            .body(tokens.body(3_600))
+                            .put(PATH, account))
+                    .then()
+                    .statusCode(200);
+            keep(as(admin).delete(PATH, account)).then().statusCode(204);
+            keep(as(admin).delete(PATH, account)).then().statusCode(204); // nothing left to remove: no entry
+
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() -> audit.records(AuditRecord.class, r -> account.equals(r.entityId())).stream()
+                            .anyMatch(r -> r.action().equals("remove")));
+            List<AuditRecord> records = audit.records(AuditRecord.class, r -> account.equals(r.entityId()));
+            assertEquals(
+                    List.of("set", "remove"),
+                    records.stream().map(AuditRecord::action).toList());
+            assertEquals("account-credentials", records.get(0).entity());
+            assertEquals(AGENCY, records.get(0).agencyId());
+            assertFalse(records.get(0).before().path("configured").asBoolean());
+            assertTrue(records.get(0).after().path("configured").asBoolean());
+            assertTrue(records.get(1).before().path("configured").asBoolean());
+            assertNull(records.get(1).after());
+            audit.rawRecords().forEach(r -> {
+                assertFalse(r.value().contains(tokens.access()), "an access token in the audit");
+                assertFalse(r.value().contains(tokens.refresh()), "a refresh token in the audit");
+            });
+        }
     }
 
     @Test

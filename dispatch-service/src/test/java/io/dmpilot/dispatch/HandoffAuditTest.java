@@ -80,7 +80,9 @@ class HandoffAuditTest {
                     .until(() -> audit.records(AuditRecord.class, r -> entityId.equals(r.entityId())).stream()
                             .anyMatch(r -> r.action().equals("release")));
             List<AuditRecord> records = audit.records(AuditRecord.class, r -> entityId.equals(r.entityId()));
-            assertEquals(List.of("claim", "reply", "release"), records.stream().map(AuditRecord::action).toList());
+            assertEquals(
+                    List.of("claim", "reply", "release"),
+                    records.stream().map(AuditRecord::action).toList());
             for (AuditRecord record : records) {
                 assertEquals(agency, record.agencyId());
                 assertEquals(agency, record.actorAgencyId());

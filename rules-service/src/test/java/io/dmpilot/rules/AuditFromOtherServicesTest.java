@@ -3,9 +3,9 @@ package io.dmpilot.rules;
 import static io.dmpilot.testing.OperatorKeys.as;
 import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dmpilot.contracts.AuditRecord;
@@ -78,10 +78,11 @@ class AuditFromOtherServicesTest {
             TopicProbe.send(Topics.AUDIT_CHANGES, agency, tooLong);
             publish(next);
 
-            await().atMost(WAIT).until(() -> dlq.rawRecords().stream()
-                    .map(r -> r.value())
-                    .toList()
-                    .containsAll(List.of(broken, tooLong)));
+            await().atMost(WAIT)
+                    .until(() -> dlq.rawRecords().stream()
+                            .map(r -> r.value())
+                            .toList()
+                            .containsAll(List.of(broken, tooLong)));
         }
         awaitEntries(agency, "lexicon-term", next.entityId(), 1);
     }
@@ -103,17 +104,19 @@ class AuditFromOtherServicesTest {
                 after,
                 System.currentTimeMillis()));
 
-        await().atMost(WAIT).untilAsserted(() -> asSuperadmin()
-                .get("/platform/audit?entity=lexicon-term")
-                .then()
-                .statusCode(200)
-                .body("find { it.entityId == '" + entity + "' }.after.term", equalTo("加微信"))
-                .body("find { it.entityId == '" + entity + "' }.agencyId", nullValue()));
+        await().atMost(WAIT)
+                .untilAsserted(() -> asSuperadmin()
+                        .get("/platform/audit?entity=lexicon-term")
+                        .then()
+                        .statusCode(200)
+                        .body("find { it.entityId == '" + entity + "' }.after.term", equalTo("加微信"))
+                        .body("find { it.entityId == '" + entity + "' }.agencyId", nullValue()));
         as(AuditLogTest.issue(agency, "admin")).get("/platform/audit").then().statusCode(403);
     }
 
     private static AuditRecord termUpdate(String agency, String entityId) {
-        ObjectNode before = EventJson.mapper().createObjectNode().put("term", "最便宜").putNull("substitute");
+        ObjectNode before =
+                EventJson.mapper().createObjectNode().put("term", "最便宜").putNull("substitute");
         ObjectNode after = before.deepCopy().put("substitute", "超值");
         return new AuditRecord(
                 UUID.randomUUID().toString(),

@@ -2,8 +2,13 @@ package io.dmpilot.dispatch.credentials;
 
 import io.dmpilot.dispatch.douyin.AccessToken;
 import io.dmpilot.dispatch.douyin.TokenStore;
+import io.dmpilot.kit.Problem;
 import io.dmpilot.kit.ProblemException;
 import io.dmpilot.kit.accounts.AccountAccess;
+import io.dmpilot.kit.audit.AuditActor;
+import io.dmpilot.kit.audit.AuditChange;
+import io.dmpilot.kit.audit.AuditPublisher;
+import io.dmpilot.kit.auth.Caller;
 import io.dmpilot.kit.auth.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +26,9 @@ import org.jboss.logging.Logger;
  * An account's own platform tokens, set by its agency's admin: stored encrypted, used by every send of the
  * account (else the configured default), renewed like any stored token. Answers never carry a token: a GET
  * says only whether there are tokens and when they expire (docs/SECURITY.md). Another agency's account
- * answers like a missing one, before anything is read or changed.
+ * answers like a missing one, before anything is read or changed. Setting and removing them is audited (entity
+ * {@code account-credentials}) with that same status before and after, never a token; as with hand-offs, the
+ * record follows the change in Redis, and a record that cannot be published answers 500 saying so.
  */
 @RolesAllowed(Roles.ADMIN)
 @Path("/dispatch/accounts/{accountOpenId}/credentials")
@@ -29,12 +36,18 @@ import org.jboss.logging.Logger;
 public class CredentialsResource {
     private static final Logger LOG = Logger.getLogger(CredentialsResource.class);
 
+    static final String ENTITY = "account-credentials";
+
     private final TokenStore store;
     private final AccountAccess access;
+    private final Caller caller;
+    private final AuditPublisher audit;
 
-    public CredentialsResource(TokenStore store, AccountAccess access) {
+    public CredentialsResource(TokenStore store, AccountAccess access, Caller caller, AuditPublisher audit) {
         this.store = store;
         this.access = access;
+        this.caller = caller;
+        this.audit = audit;
     }
 
     @GET
@@ -55,21 +68,40 @@ public class CredentialsResource {
         request.validate();
         AccessToken token = new AccessToken(
                 request.accessToken(), request.refreshToken(), System.currentTimeMillis() + request.expiresIn() * 1000);
+        AuditActor actor = AuditActor.of(caller);
         return access.requireVisible(accountOpenId)
-                .chain(() -> store.write(accountOpenId, token))
-                .invoke(() -> LOG.infof("account %s: its platform tokens were set", accountOpenId))
                 .chain(() -> store.metadata(accountOpenId))
-                .map(CredentialsStatus::of);
+                .map(CredentialsStatus::of)
+                .chain(before -> store.write(accountOpenId, token)
+                        .invoke(() -> LOG.infof("account %s: its platform tokens were set", accountOpenId))
+                        .chain(() -> store.metadata(accountOpenId))
+                        .map(CredentialsStatus::of)
+                        .call(after -> record(actor, accountOpenId, "set", before, after)));
     }
 
     /** The account sends with the configured default tokens again. */
     @DELETE
     public Uni<Void> delete(@PathParam("accountOpenId") String accountOpenId) {
+        AuditActor actor = AuditActor.of(caller);
         return access.requireVisible(accountOpenId)
-                .chain(() -> store.delete(accountOpenId))
-                .invoke(removed -> {
-                    if (removed) LOG.infof("account %s: its platform tokens were removed", accountOpenId);
-                })
-                .replaceWithVoid();
+                .chain(() -> store.metadata(accountOpenId))
+                .map(CredentialsStatus::of)
+                .chain(before -> store.delete(accountOpenId).chain(removed -> {
+                    if (!removed) return Uni.createFrom().voidItem(); // nothing was set: no change
+                    LOG.infof("account %s: its platform tokens were removed", accountOpenId);
+                    return record(actor, accountOpenId, "remove", before, null);
+                }));
+    }
+
+    private Uni<Void> record(
+            AuditActor actor, String accountOpenId, String action, CredentialsStatus before, CredentialsStatus after) {
+        return audit.publishForAccount(
+                        actor, accountOpenId, new AuditChange(ENTITY, accountOpenId, action, before, after))
+                .onFailure(ProblemException.class)
+                .transform(failure -> new ProblemException(Problem.of(
+                        500,
+                        "Audit unavailable",
+                        "the account's tokens were changed (" + action
+                                + ") but could not be recorded in the audit log")));
     }
 }

@@ -37,7 +37,8 @@ class HandoffAudit {
 
     /** Claiming a conversation one already holds changes nothing and is not recorded. */
     Uni<Void> claimed(AuditActor actor, String account, HandoffEntry before, HandoffEntry after) {
-        if (after.claimedBy().equals(before.claimedBy())) return Uni.createFrom().voidItem();
+        if (after.claimedBy().equals(before.claimedBy()))
+            return Uni.createFrom().voidItem();
         return record(actor, account, before.conversationId(), "claim", QueuedState.of(before), QueuedState.of(after));
     }
 

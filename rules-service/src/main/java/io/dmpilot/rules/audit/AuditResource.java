@@ -50,13 +50,7 @@ public class AuditResource {
 
     /** One page of the entries {@code owner} selects, newest first, of one entity type and since an instant. */
     static Uni<List<AuditView>> page(
-            String owner,
-            Parameters parameters,
-            String entity,
-            String since,
-            int page,
-            int size,
-            ObjectMapper json) {
+            String owner, Parameters parameters, String entity, String since, int page, int size, ObjectMapper json) {
         Paging.check(page, size);
         StringBuilder query = new StringBuilder(owner);
         if (entity != null && !entity.isBlank()) {

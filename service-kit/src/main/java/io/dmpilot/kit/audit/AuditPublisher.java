@@ -75,7 +75,8 @@ public class AuditPublisher {
                         return Optional.<KnownAccount>empty();
                     })
                     .emitOn(caller)
-                    .chain(found -> publish(actor, found.map(KnownAccount::agencyId).orElse(null), change));
+                    .chain(found ->
+                            publish(actor, found.map(KnownAccount::agencyId).orElse(null), change));
         });
     }
 
@@ -114,8 +115,8 @@ public class AuditPublisher {
                     LOG.errorf(
                             "audit record %s (%s %s %s) not published: %s",
                             record.entryId(), record.action(), record.entity(), record.entityId(), failure.toString());
-                    return new ProblemException(Problem.of(
-                            500, "Audit unavailable", "the change could not be recorded in the audit log"));
+                    return new ProblemException(
+                            Problem.of(500, "Audit unavailable", "the change could not be recorded in the audit log"));
                 });
     }
 
