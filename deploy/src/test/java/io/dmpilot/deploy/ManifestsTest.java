@@ -114,6 +114,49 @@ class ManifestsTest {
         assertEquals("compact", config.at("/spec/config/cleanup.policy").asText());
     }
 
+    /**
+     * Each service's KafkaUser may read what its configuration consumes and write what it produces and
+     * dead-letters: a missing ACL is a consumer or producer that fails only in a cluster with authorization on.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceMayReadWhatItConsumesAndWriteWhatItProduces(String name) {
+        Overlay overlay = Overlay.render(name);
+        List<String> missing = new ArrayList<>();
+        for (String module : ServiceConfig.MODULES) {
+            ServiceConfig config = ServiceConfig.load(module);
+            JsonNode user = overlay.ofKind("KafkaUser").stream()
+                    .filter(u -> u.at("/metadata/name").asText().equals(module))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + ": no KafkaUser " + module));
+            Set<String> writes = new TreeSet<>(config.topics("outgoing"));
+            writes.addAll(config.deadLetterTopics());
+            config.topics("incoming").stream()
+                    .filter(topic -> !allowed(user, topic, "Read"))
+                    .forEach(topic -> missing.add(module + " cannot Read " + topic));
+            writes.stream()
+                    .filter(topic -> !allowed(user, topic, "Write"))
+                    .forEach(topic -> missing.add(module + " cannot Write " + topic));
+        }
+        assertTrue(missing.isEmpty(), () -> name + ": " + missing);
+    }
+
+    private static boolean allowed(JsonNode user, String topic, String operation) {
+        for (JsonNode acl : user.at("/spec/authorization/acls")) {
+            JsonNode resource = acl.path("resource");
+            boolean prefix = "prefix".equals(resource.path("patternType").asText());
+            String named = resource.path("name").asText();
+            boolean matches = "topic".equals(resource.path("type").asText())
+                    && (prefix ? topic.startsWith(named) : topic.equals(named));
+            if (matches) {
+                for (JsonNode op : acl.path("operations")) {
+                    if (op.asText().equals(operation) || op.asText().equals("All")) return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void everyServiceRunsOnItsPortWithHealthProbesAsNonRoot(String name) {

@@ -71,6 +71,18 @@ record ServiceConfig(String module, Properties properties) {
         return groups;
     }
 
+    /** Topics the service consumes ({@code incoming}) or produces ({@code outgoing}), outside test profiles. */
+    Set<String> topics(String direction) {
+        Set<String> topics = new TreeSet<>();
+        String prefix = "mp.messaging." + direction + ".";
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(prefix) && key.endsWith(".topic") && !key.endsWith(".dead-letter-queue.topic")) {
+                topics.add(resolve(properties.getProperty(key)));
+            }
+        }
+        return topics;
+    }
+
     Set<String> deadLetterTopics() {
         Set<String> topics = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
