@@ -56,6 +56,28 @@ class ManifestsTest {
         assertTrue(checked >= 4, "Kafka, a node pool, topics and users are rendered");
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyKedaObjectMatchesKedasSchema(String name) {
+        Overlay overlay = Overlay.render(name);
+        List<JsonNode> scaled = overlay.ofKind("ScaledObject");
+        assertFalse(scaled.isEmpty());
+        List<String> problems = KedaSchema.problems(scaled);
+        assertTrue(problems.isEmpty(), () -> name + ": " + problems);
+    }
+
+    @Test
+    void aScaledObjectOfTheWrongShapeIsCaught() throws Exception {
+        JsonNode wrong = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"apiVersion\":\"keda.sh/v1alpha1\",\"kind\":\"ScaledObject\","
+                        + "\"metadata\":{\"name\":\"s\"},\"spec\":{\"scaleTargetRef\":{\"name\":\"d\"},"
+                        + "\"maxReplicaCount\":\"six\",\"triggers\":[{\"metadata\":{\"topic\":\"t\"}}]}}");
+        List<String> problems = KedaSchema.problems(List.of(wrong));
+        assertEquals(1, problems.size(), () -> problems.toString());
+        assertTrue(problems.get(0).contains("maxReplicaCount must be integer"), problems.get(0));
+        assertTrue(problems.get(0).contains("must have required property type"), problems.get(0));
+    }
+
     @Test
     void aMisspeltStrimziFieldIsCaught() throws Exception {
         JsonNode topic = new com.fasterxml.jackson.databind.ObjectMapper()
