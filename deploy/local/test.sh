@@ -22,5 +22,14 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   fi
 fi
 # tests use the stack above; "containers" would use Testcontainers where a Docker engine runs
+# deploy's ManifestsTest checks the KEDA objects with node (npm package @kubernetes-models/keda)
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "test: installing nodejs and npm for the KEDA schema check"
+    { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; } >/dev/null 2>&1 ||
+      echo "test: warning: could not install nodejs/npm; the KEDA schema check will fail in CI" >&2
+  fi
+fi
 export TEST_SERVICES_MODE=${TEST_SERVICES_MODE:-local}
 exec ./mvnw -B verify "$@"
