@@ -26,7 +26,8 @@ case $PROFILE in
   full) PLAN='{"accounts":2000,"usersPerAccount":20,"rates":[100,500,1000],"stepSeconds":60,"drainSeconds":300}' ;;
   *) echo "error: BENCH_PROFILE is quick or full" >&2; exit 2 ;;
 esac
-FAULTS=(ingest-service rules-service compliance-service dispatch-service analytics-service kafka redis postgresql send-api)
+# BENCH_FAULT_LIST="redis postgresql" injects only those (same names)
+read -r -a FAULTS <<<"${BENCH_FAULT_LIST:-ingest-service rules-service compliance-service dispatch-service analytics-service kafka redis postgresql send-api}"
 FAULT_INTERVAL=${BENCH_FAULT_INTERVAL:-40}
 if [[ ${BENCH_FAULTS:-0} == 1 ]]; then
   PROFILE=faults

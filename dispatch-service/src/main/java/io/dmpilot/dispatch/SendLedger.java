@@ -47,10 +47,21 @@ public class SendLedger {
             return {'first', ''}
             """;
 
-    /** KEYS: lease, in-flight send. ARGV: owner, lease ms, candidate, text, ttl s. */
+    /**
+     * KEYS: lease, in-flight send, claim. ARGV: owner, lease ms, candidate, text, ttl s. Fenced when another replica
+     * holds the lease, or decided the reply. A lease that is simply gone — Redis restarted and lost it, or it could
+     * not be renewed for a while — with nobody's decision recorded is taken back: no other replica took the reply
+     * over (a takeover holds the lease until it records), so giving up here would leave the reply without an outcome.
+     */
     private static final String IN_FLIGHT = """
-            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            local holder = redis.call('GET', KEYS[1])
+            if holder and holder ~= ARGV[1] then return 0 end
+            if not holder then
+              local decided = redis.call('GET', KEYS[3])
+              if decided and decided ~= 'pending' then return 0 end
+              redis.call('SET', KEYS[3], 'pending', 'EX', ARGV[5])
+            end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
             redis.call('HSET', KEYS[2], 'candidate', ARGV[3], 'text', ARGV[4])
             redis.call('EXPIRE', KEYS[2], ARGV[5])
             return 1
@@ -161,9 +172,10 @@ public class SendLedger {
         return redis.execute(
                         "EVAL",
                         IN_FLIGHT,
-                        "2",
+                        "3",
                         LEASE + candidateId,
                         inFlightKey(answered.accountOpenId(), answered.conversationId()),
+                        PREFIX + candidateId,
                         leases.owner(),
                         leases.leaseMillis(),
                         candidateId,

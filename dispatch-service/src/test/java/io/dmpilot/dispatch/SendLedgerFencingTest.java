@@ -11,6 +11,7 @@ import io.dmpilot.contracts.Tier;
 import io.dmpilot.contracts.VettedReply;
 import io.dmpilot.testing.SampleEvents;
 import io.dmpilot.testing.TestServices;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,9 @@ class SendLedgerFencingTest {
 
     @Inject
     OtherReplicas replicas;
+
+    @Inject
+    ReactiveRedisDataSource redis;
 
     private final InboundEvent inbound = SampleEvents.userMessage(Messages.account(), "在吗");
     private final VettedReply reply = Messages.reply(inbound, Tier.BASIC, "回复");
@@ -77,6 +81,45 @@ class SendLedgerFencingTest {
                 .atMost(WAIT));
         SendLedger.Claim after = claim(replicas.ledger("third"));
         assertEquals("by-new-owner", ((SendLedger.Decided) after).outcome().detail());
+    }
+
+    /**
+     * Found under load by the fault benchmark: a Redis restart lost the leases, and every reply in flight was
+     * dropped as "taken over" with no outcome at all. Nobody took them over: the owner takes its lease back.
+     */
+    @Test
+    void anOwnerWhoseLeaseRedisLostSendsAndRecordsWhenNobodyTookTheReplyOver() {
+        oldOwner = replicas.ledger("old");
+        assertInstanceOf(SendLedger.First.class, claim(oldOwner));
+        redis.key()
+                .del("dispatch:lease:" + candidate, "dispatch:send:" + candidate)
+                .await()
+                .atMost(WAIT);
+
+        assertTrue(oldOwner.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT), "must still send");
+        newOwner = replicas.ledger("new");
+        assertInstanceOf(SendLedger.Held.class, claim(newOwner), "the lease is the owner's again");
+        assertTrue(oldOwner.record(OutcomeFactory.of(reply, Outcome.SENT, "after-redis-restart"))
+                .await()
+                .atMost(WAIT));
+        SendLedger.Claim after = claim(newOwner);
+        assertEquals(
+                "after-redis-restart", ((SendLedger.Decided) after).outcome().detail());
+    }
+
+    @Test
+    void anOwnerWhoseLeaseLapsedAfterAnotherReplicaDecidedIsStillFenced() {
+        oldOwner = replicas.ledger("old");
+        newOwner = replicas.ledger("new");
+        assertInstanceOf(SendLedger.First.class, claim(oldOwner));
+        oldOwner.stopRenewing();
+        redis.key().del("dispatch:lease:" + candidate).await().atMost(WAIT);
+        assertInstanceOf(SendLedger.First.class, claim(newOwner));
+        assertTrue(newOwner.record(OutcomeFactory.of(reply, Outcome.SENT, "by-new-owner"))
+                .await()
+                .atMost(WAIT));
+
+        assertFalse(oldOwner.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT), "must not send");
     }
 
     @Test

@@ -84,7 +84,7 @@ public class WebhookResource {
                     return new ProblemException(
                             Problem.of(503, "Service unavailable", "the message could not be stored; retry later"));
                 })
-                .chain(first -> first ? route(envelope, event) : duplicate(envelope));
+                .chain(first -> first ? route(envelope, event) : duplicate(envelope, event));
     }
 
     /** Known accounts → dm.inbound.v1; unknown ones are acknowledged (a retry would not help) and dead-lettered. */
@@ -135,9 +135,10 @@ public class WebhookResource {
         return span.isValid() ? span.getTraceId() : UUID.randomUUID().toString();
     }
 
-    private Uni<Map<String, Object>> duplicate(WebhookEnvelope envelope) {
+    /** Names the event like the first answer did: a sender whose first answer was lost learns what was stored. */
+    private Uni<Map<String, Object>> duplicate(WebhookEnvelope envelope, InboundEvent event) {
         count(envelope.event(), "duplicate");
-        return Uni.createFrom().item(Map.of("status", "duplicate"));
+        return Uni.createFrom().item(Map.of("status", "duplicate", "event_id", event.eventId()));
     }
 
     private void count(String event, String result) {

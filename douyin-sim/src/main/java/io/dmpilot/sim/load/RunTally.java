@@ -64,7 +64,11 @@ public final class RunTally {
 
     public void webhookAnswered(String serverMessageId, String result, String eventId) {
         webhookResults.computeIfAbsent(result, r -> new LongAdder()).increment();
-        if (eventId != null && "accepted".equals(result)) messageByEvent.put(eventId, serverMessageId);
+        // "duplicate" to a run's own message: an earlier attempt was stored and its answer lost (a time-out while
+        // Kafka restarted), so it must end in an outcome like an accepted one
+        if (eventId != null && ("accepted".equals(result) || "duplicate".equals(result))) {
+            messageByEvent.put(eventId, serverMessageId);
+        }
     }
 
     /** A reply reached the send API; replies to other runs' messages are not ours to count. */

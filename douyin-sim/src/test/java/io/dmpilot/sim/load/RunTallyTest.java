@@ -79,6 +79,15 @@ class RunTallyTest {
         assertEquals(Map.of("accepted", 1L, "unanswered", 1L, "unknown_account", 1L), tally.webhookResults());
     }
 
+    /** A retry answered "duplicate" was stored by an attempt whose answer was lost: it awaits its outcome too. */
+    @Test
+    void aMessageAnsweredDuplicateOnItsRetryWasStoredAndNeedsItsOutcome() {
+        RunTally tally = new RunTally(1, "conv-x");
+        tally.webhookAnswered("m1", "duplicate", "e1");
+        assertEquals(1, tally.accepted());
+        assertEquals(1, tally.withoutOutcome());
+    }
+
     @Test
     void theRawDistributionIsInMilliseconds() {
         RunTally tally = new RunTally(1, "conv-x");
