@@ -2,7 +2,6 @@ package io.dmpilot.dispatch.credentials;
 
 import io.dmpilot.dispatch.douyin.AccessToken;
 import io.dmpilot.dispatch.douyin.TokenStore;
-import io.dmpilot.kit.Problem;
 import io.dmpilot.kit.ProblemException;
 import io.dmpilot.kit.accounts.AccountAccess;
 import io.dmpilot.kit.audit.AuditActor;
@@ -95,13 +94,7 @@ public class CredentialsResource {
 
     private Uni<Void> record(
             AuditActor actor, String accountOpenId, String action, CredentialsStatus before, CredentialsStatus after) {
-        return audit.publishForAccount(
-                        actor, accountOpenId, new AuditChange(ENTITY, accountOpenId, action, before, after))
-                .onFailure(ProblemException.class)
-                .transform(failure -> new ProblemException(Problem.of(
-                        500,
-                        "Audit unavailable",
-                        "the account's tokens were changed (" + action
-                                + ") but could not be recorded in the audit log")));
+        return audit.publishForAccountAfterTheFact(
+                actor, accountOpenId, new AuditChange(ENTITY, accountOpenId, action, before, after));
     }
 }

@@ -1,7 +1,5 @@
 package io.dmpilot.dispatch.handoff;
 
-import io.dmpilot.kit.Problem;
-import io.dmpilot.kit.ProblemException;
 import io.dmpilot.kit.audit.AuditActor;
 import io.dmpilot.kit.audit.AuditChange;
 import io.dmpilot.kit.audit.AuditPublisher;
@@ -54,12 +52,6 @@ class HandoffAudit {
     private Uni<Void> record(
             AuditActor actor, String account, String conversation, String action, Object before, Object after) {
         AuditChange change = new AuditChange(ENTITY, account + "/" + conversation, action, before, after);
-        return publisher
-                .publishForAccount(actor, account, change)
-                .onFailure(ProblemException.class)
-                .transform(failure -> new ProblemException(Problem.of(
-                        500,
-                        "Audit unavailable",
-                        "the hand-off " + action + " was done but could not be recorded in the audit log")));
+        return publisher.publishForAccountAfterTheFact(actor, account, change);
     }
 }

@@ -80,6 +80,20 @@ public class AuditPublisher {
         });
     }
 
+    /**
+     * As {@link #publishForAccount}, for a change that cannot be rolled back (it is in Redis, or a reply already
+     * left): a record that cannot be published answers 500 saying the change was made but is not in the log.
+     */
+    public Uni<Void> publishForAccountAfterTheFact(AuditActor actor, String accountOpenId, AuditChange change) {
+        return publishForAccount(actor, accountOpenId, change)
+                .onFailure(ProblemException.class)
+                .transform(failure -> new ProblemException(Problem.of(
+                        500,
+                        "Audit unavailable",
+                        "the " + change.entity() + " " + change.action()
+                                + " was done but could not be recorded in the audit log")));
+    }
+
     private AuditRecord record(AuditActor actor, String agencyId, AuditChange change) {
         return new AuditRecord(
                 UUID.randomUUID().toString(),
