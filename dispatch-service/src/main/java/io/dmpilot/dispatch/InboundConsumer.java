@@ -4,12 +4,10 @@ import io.dmpilot.contracts.Channels;
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.InboundKind;
 import io.dmpilot.contracts.serde.EventJson;
-import io.dmpilot.contracts.serde.MalformedEventException;
+import io.dmpilot.kit.TransientRetry;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -33,16 +31,16 @@ public class InboundConsumer {
     }
 
     /**
-     * A failure of Redis, PostgreSQL or Kafka (a restart, a reset connection) is retried, the partition waiting
-     * meanwhile, for up to 30 s; only then, or at once for a record that cannot be read, does the record go to
-     * the dead-letter topic. Found by the fault benchmark: a 2 s Redis or PostgreSQL restart dead-lettered the
-     * messages in flight, which then never got an outcome.
+     * A record that cannot be read goes to the dead-letter topic at once; a transient failure is retried first,
+     * the partition waiting meanwhile ({@link TransientRetry}).
      */
-    @Retry(maxRetries = 10, delay = 200, jitter = 100, maxDuration = 30_000, abortOn = MalformedEventException.class)
-    @ExponentialBackoff(maxDelay = 4_000)
     @Incoming(Channels.INBOUND)
     public Uni<Void> consume(String payload) {
         InboundEvent event = EventJson.read(payload, InboundEvent.class);
+        return TransientRetry.retried(() -> handle(event));
+    }
+
+    private Uni<Void> handle(InboundEvent event) {
         if (event.kind() == InboundKind.HUMAN_REPLY) {
             LOG.infof("conversation %s: a person answered in the app, automation pauses", event.conversationId());
             meters.counter("dmpilot_human_takeovers_total").increment();

@@ -9,6 +9,7 @@ import io.dmpilot.contracts.Topics;
 import io.dmpilot.contracts.VettedReply;
 import io.dmpilot.contracts.serde.EventJson;
 import io.dmpilot.kit.KeyedRecords;
+import io.dmpilot.kit.TransientRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
@@ -49,7 +50,8 @@ public class VettedConsumer {
     /**
      * Takes the record as soon as there is room in the lanes; it is acknowledged when its outcome is stored, so
      * the offset commit (throttled strategy) never passes a reply still on its way. A record that cannot be read
-     * is refused at once and goes to the dead-letter topic.
+     * is refused at once and goes to the dead-letter topic; a transient failure is retried first, holding the
+     * conversation's lane ({@link TransientRetry}).
      */
     @Incoming(Channels.REPLY_VETTED)
     public Uni<Void> consume(Message<String> message) {
@@ -61,11 +63,11 @@ public class VettedConsumer {
         } catch (RuntimeException e) {
             return Uni.createFrom().completionStage(message.nack(e));
         }
+        // a retry after a send whose outcome was not recorded finds it in flight and does not send again
         return lanes.submit(
                 conversation,
-                () -> dispatcher
-                        .dispatch(reply)
-                        .chain(dispatched -> publish(reply, dispatched))
+                () -> TransientRetry.retried(
+                                () -> dispatcher.dispatch(reply).chain(dispatched -> publish(reply, dispatched)))
                         .onItemOrFailure()
                         .transformToUni((done, failure) -> {
                             if (failure == null) return Uni.createFrom().completionStage(message.ack());
