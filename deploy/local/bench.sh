@@ -9,6 +9,8 @@
 #        BENCH_FAULTS=1 deploy/local/bench.sh         ~8 min at 30 msg/s; every 40 s one fault: kill -9 of each
 #                                                     service then restart, Kafka, Redis and PostgreSQL restarts,
 #                                                     the send API answering 500s for 20 s then slowly for 20 s
+#        BENCH_JFR=1                                  also records every service with JFR during the measured run
+#                                                     and adds where each one's CPU went to the report
 #        BENCH_WARMUP_SECONDS=90                     a platform started by this script first gets 20 msg/s for this
 #                                                     long, unreported (default 90 s; 0 for the quick profile)
 # Output: $BENCH_OUT (default .local-stack/bench/<UTC time>-<profile>/report.md). Exit 1 when the run's loss
@@ -78,13 +80,24 @@ processes() {
   pgrep -f 'postgres.*-D' | head -1 | sed 's/^/postgresql=/'
 }
 
-# every 2 s: epoch seconds, process, CPU ticks used so far (utime+stime), resident set in kB
+# CPU ticks used so far by a process (utime+stime). PostgreSQL works in one backend process per connection:
+# its figure is the postmaster's, its live backends' and the exited backends' it has reaped (cutime+cstime).
+cpu_ticks() {
+  local name=$1 pid=$2 child
+  if [[ $name != postgresql ]]; then awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null; return; fi
+  {
+    awk '{print $14+$15+$16+$17}' "/proc/$pid/stat"
+    for child in $(pgrep -P "$pid"); do awk '{print $14+$15}' "/proc/$child/stat" 2>/dev/null || true; done
+  } 2>/dev/null | awk '{sum += $1} END {print sum}'
+}
+
+# every 2 s: epoch seconds, process, CPU ticks used so far, resident set in kB
 sample() {
   local entry name pid stat rss
   while true; do
     for entry in $(processes); do
       name=${entry%%=*} pid=${entry##*=}
-      stat=$(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null) || continue
+      stat=$(cpu_ticks "$name" "$pid") && [[ -n $stat ]] || continue
       rss=$(awk '/^VmRSS/{print $2}' "/proc/$pid/status" 2>/dev/null) || continue
       echo "$(date +%s),$name,$stat,$rss"
     done
@@ -99,6 +112,20 @@ if ((started_here && WARMUP > 0)); then
   warm=$(curl -fsS -X POST "$SIM/sim/load/runs" -H 'Content-Type: application/json' \
     -d "{\"accounts\":100,\"usersPerAccount\":20,\"rates\":[20],\"stepSeconds\":$WARMUP,\"drainSeconds\":120,\"seed\":7}" | jq -r .id)
   until [[ $(curl -fsS "$SIM/sim/load/runs/$warm" | jq -r .phase) =~ ^(DONE|FAILED)$ ]]; do sleep 5; done
+fi
+
+# JFR on every service for the measured run only: the report's "where the CPU went" (deploy/local/JfrSummary.java)
+jfr_services=()
+if [[ ${BENCH_JFR:-0} == 1 ]]; then
+  mkdir -p "$OUT/jfr"
+  for f in "$STACK_HOME"/pids/*.pid; do
+    svc=$(basename "$f" .pid)
+    if jcmd "$(<"$f")" JFR.start name=bench settings=profile filename="$OUT/jfr/$svc.jfr" >/dev/null 2>&1; then
+      jfr_services+=("$svc")
+    else
+      say "could not start JFR in $svc"
+    fi
+  done
 fi
 
 echo "epoch,process,cpu_ticks,rss_kb" >"$OUT/processes.csv"
@@ -153,6 +180,9 @@ while true; do
 done
 kill "$sampler_pid" 2>/dev/null || true
 sampler_pid=
+for svc in "${jfr_services[@]}"; do
+  jcmd "$(<"$STACK_HOME/pids/$svc.pid")" JFR.stop name=bench >/dev/null 2>&1 || say "no JFR recording from $svc (restarted?)"
+done
 [[ -n $fault_pid ]] && wait "$fault_pid"
 
 echo "$status" | jq . >"$OUT/run.json"
@@ -193,6 +223,15 @@ tck=$(getconf CLK_TCK)
     echo "| fault | at s | recovered after s |"
     echo "|---|---:|---:|"
     awk -F, 'NR > 1 {printf "| %s | %s | %.1f |\n", $1, $2, $3}' "$OUT/faults.csv"
+  fi
+  if ((${#jfr_services[@]})); then
+    echo
+    echo "#### Where each service's CPU went (JFR, settings=profile, over the measured run)"
+    echo
+    for svc in "${jfr_services[@]}"; do
+      if [[ -s $OUT/jfr/$svc.jfr ]]; then java "$SCRIPT_DIR/JfrSummary.java" "$svc" "$OUT/jfr/$svc.jfr"; fi
+    done
+    echo "Recordings: jfr/<service>.jfr beside this report (\`jfr view hot-methods\` on a JDK 21+ reads them)."
   fi
   echo
   echo "Raw files beside this report: run.json (every figure), latency-step*.hgrm (HdrHistogram percentile"
