@@ -1,5 +1,6 @@
 package io.dmpilot.sim.load;
 
+import io.dmpilot.contracts.Tier;
 import java.util.Map;
 
 /** A finished (or running) load run as Markdown tables, for docs/BENCHMARKS.md and the bench script's report. */
@@ -53,17 +54,32 @@ public final class LoadReport {
         LoadStatus.Check check = status.check();
         md.append(String.format(
                 "Check: %d accepted, %d without a terminal outcome, %d with several, %d replies sent twice, "
-                        + "%d hostile requests answered 5xx or not at all, %d refused ones with an outcome → %s%n",
+                        + "%d hostile requests answered 5xx or not at all, %d refused ones with an outcome, "
+                        + "%d accounts over their tier's replies per minute (busiest minute: %s) → %s%n",
                 check.accepted(),
                 check.withoutOutcome(),
                 check.withSeveralOutcomes(),
                 check.duplicateSends(),
                 check.hostileServerErrors(),
                 check.hostileLeaked(),
+                check.accountsOverQuota(),
+                busiest(check.busiestMinuteByTier()),
                 check.passed() ? "**passed**" : "**FAILED**"));
         if (status.error() != null)
             md.append("\nError: `").append(status.error()).append("`\n");
         return md.toString();
+    }
+
+    private static String busiest(Map<Tier, Integer> byTier) {
+        if (byTier.isEmpty()) return "no replies";
+        StringBuilder line = new StringBuilder();
+        byTier.forEach((tier, replies) -> line.append(line.isEmpty() ? "" : ", ")
+                .append(tier)
+                .append(' ')
+                .append(replies)
+                .append('/')
+                .append(tier.repliesPerMinute()));
+        return line.toString();
     }
 
     private static String worst(Map<String, Long> lagByGroup) {

@@ -1,5 +1,6 @@
 package io.dmpilot.sim.load;
 
+import io.dmpilot.contracts.Tier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * A run as an operator reads it: where it is, how far, the latency percentiles of each rate step and the
- * loss check — every accepted message has exactly one terminal outcome and no reply went out twice.
+ * loss check — every accepted message has exactly one terminal outcome, no reply went out twice and no account
+ * received more replies in a minute than its tier allows.
  */
 public record LoadStatus(
         String id,
@@ -41,7 +43,11 @@ public record LoadStatus(
             double maxFiringLagMs,
             Map<String, Long> maxConsumerLag) {}
 
-    /** {@code hostileServerErrors}: hostile requests answered 5xx or not at all; {@code hostileLeaked}: outcomes of ones refused. */
+    /**
+     * {@code hostileServerErrors}: hostile requests answered 5xx or not at all; {@code hostileLeaked}: outcomes of
+     * ones refused; {@code accountsOverQuota}: accounts sent more than their tier's replies per minute, beside the
+     * most replies an account of each tier received in a minute.
+     */
     public record Check(
             long accepted,
             long withoutOutcome,
@@ -49,6 +55,8 @@ public record LoadStatus(
             long duplicateSends,
             long hostileServerErrors,
             long hostileLeaked,
+            long accountsOverQuota,
+            Map<Tier, Integer> busiestMinuteByTier,
             boolean passed) {}
 
     static LoadStatus of(LoadRun run) {
@@ -64,6 +72,7 @@ public record LoadStatus(
         long duplicates = tally.duplicateSends();
         long hostileErrors = tally.hostileServerErrors();
         long leaked = tally.hostileLeaked();
+        long overQuota = run.quotas().accountsOverQuota();
         boolean allAccepted =
                 webhooks.keySet().stream().allMatch(result -> result.equals("accepted") || result.equals("duplicate"));
         boolean passed = run.phase() == LoadRun.Phase.DONE
@@ -73,7 +82,8 @@ public record LoadStatus(
                 && several == 0
                 && duplicates == 0
                 && hostileErrors == 0
-                && leaked == 0;
+                && leaked == 0
+                && overQuota == 0;
         return new LoadStatus(
                 run.id(),
                 run.phase(),
@@ -87,7 +97,16 @@ public record LoadStatus(
                 run.hostileFired(),
                 tally.hostileResults(),
                 steps,
-                new Check(tally.accepted(), withoutOutcome, several, duplicates, hostileErrors, leaked, passed),
+                new Check(
+                        tally.accepted(),
+                        withoutOutcome,
+                        several,
+                        duplicates,
+                        hostileErrors,
+                        leaked,
+                        overQuota,
+                        run.quotas().busiestMinute(),
+                        passed),
                 run.error(),
                 run.startedAt(),
                 run.finishedAt());

@@ -2,7 +2,9 @@ package io.dmpilot.sim.load;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dmpilot.contracts.Tier;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,8 @@ class LoadReportTest {
                 List.of(
                         new LoadStatus.StepFigures(100, 5_000, 12.5, 20, 35.25, 50, 80, 14, 0.3, lag),
                         new LoadStatus.StepFigures(500, 25_000, 15, 30, 90, 150, 400, 18, 2, Map.of())),
-                new LoadStatus.Check(36_000, 0, 0, 0, 0, 0, passed),
+                new LoadStatus.Check(
+                        36_000, 0, 0, 0, 0, 0, 0, new EnumMap<>(Map.of(Tier.BASIC, 61, Tier.CUSTOM, 20)), passed),
                 passed ? null : "java.lang.IllegalStateException: boom",
                 Instant.EPOCH,
                 Instant.EPOCH);
@@ -42,6 +45,10 @@ class LoadReportTest {
                 report);
         assertTrue(report.contains("| 500 | 25000 | 15.0 | 30.0 | 90.0 | 150.0 | 400.0 | 18.0 | 2.0 | – |"), report);
         assertTrue(report.contains("Terminal outcomes: BLOCKED 6000, SENT 30000"), report);
+        assertTrue(
+                report.contains(
+                        "0 accounts over their tier's replies per minute (busiest minute: BASIC 61/100, CUSTOM 20/20)"),
+                report);
         assertTrue(report.contains("**passed**"), report);
         assertTrue(
                 report.contains(
