@@ -6,9 +6,10 @@
 # Usage: BENCH_PROFILE=quick deploy/local/bench.sh    ~1 min: 50 accounts, 50 then 100 msg/s (the CI smoke)
 #        BENCH_PROFILE=full  deploy/local/bench.sh    ~6 min: 2,000 accounts, 100, 500, 1,000 msg/s × 60 s
 #        BENCH_PLAN='{"accounts":100,"rates":[200],"stepSeconds":30}' deploy/local/bench.sh   any plan
-#        BENCH_FAULTS=1 deploy/local/bench.sh         ~8 min at 30 msg/s; every 40 s one fault: kill -9 of each
+#        BENCH_FAULTS=1 deploy/local/bench.sh         ~15 min at 30 msg/s; every 40 s one fault: kill -9 of each
 #                                                     service then restart, Kafka, Redis and PostgreSQL restarts,
-#                                                     the send API answering 500s for 20 s then slowly for 20 s
+#                                                     the send API answering 500s for a minute then 2 s late for a
+#                                                     minute; the load lasts until the last fault is over
 #        BENCH_JFR=1                                  also records every service with JFR during the measured run
 #                                                     and adds where each one's CPU went to the report
 #        BENCH_WARMUP_SECONDS=90                     a platform started by this script first gets 20 msg/s for this
@@ -31,9 +32,10 @@ esac
 # BENCH_FAULT_LIST="redis postgresql" injects only those (same names)
 read -r -a FAULTS <<<"${BENCH_FAULT_LIST:-ingest-service rules-service compliance-service dispatch-service analytics-service kafka redis postgresql send-api}"
 FAULT_INTERVAL=${BENCH_FAULT_INTERVAL:-40}
+SEND_API_FAULT_SECONDS=${BENCH_SEND_API_FAULT_SECONDS:-60}
 if [[ ${BENCH_FAULTS:-0} == 1 ]]; then
   PROFILE=faults
-  PLAN="{\"accounts\":100,\"usersPerAccount\":20,\"rates\":[${BENCH_FAULT_RATE:-30}],\"stepSeconds\":$((FAULT_INTERVAL * (${#FAULTS[@]} + 1))),\"drainSeconds\":300}"
+  PLAN="{\"accounts\":100,\"usersPerAccount\":20,\"rates\":[${BENCH_FAULT_RATE:-30}],\"stepSeconds\":$(((FAULT_INTERVAL + 15) * (${#FAULTS[@]} + 1) + 2 * SEND_API_FAULT_SECONDS)),\"drainSeconds\":300}"
 fi
 PLAN=${BENCH_PLAN:-$PLAN}
 OUT=$(realpath -m "${BENCH_OUT:-$STACK_HOME/bench/$(date -u +%Y%m%dT%H%M%SZ)-$PROFILE}")
@@ -160,8 +162,8 @@ inject_faults() {
         pg_ctlcluster --skip-systemctl-redirect $cluster restart >>"$OUT/faults.log" 2>&1 ;;
       send-api)
         curl -fsS -X POST "$SIM/sim/faults" -H 'Content-Type: application/json' \
-          -d '{"http500Seconds":20,"slowSeconds":20,"slowMillis":2000}'
-        sleep 40 ;;
+          -d "{\"http500Seconds\":$SEND_API_FAULT_SECONDS,\"slowSeconds\":$SEND_API_FAULT_SECONDS,\"slowMillis\":2000}"
+        sleep $((2 * SEND_API_FAULT_SECONDS)) ;;
       *)
         kill -9 "$(<"$STACK_HOME/pids/$fault.pid")"; sleep 1
         "$SCRIPT_DIR/run.sh" start "$fault" >>"$OUT/faults.log" 2>&1 ;;
