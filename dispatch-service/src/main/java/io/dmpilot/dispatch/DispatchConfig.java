@@ -100,6 +100,13 @@ public interface DispatchConfig {
     @WithDefault("24h")
     Duration replyWindow();
 
+    /**
+     * How long a send that got no answer (a time-out) waits for the platform's echo before it is recorded as
+     * FAILED send-unconfirmed; it is never sent again, since the platform may have taken it.
+     */
+    @WithDefault("10s")
+    Duration echoWait();
+
     /** Pause before trying a send again after the client's own retries gave up (outage, rate limit). */
     @WithDefault("2s")
     Duration platformRetryPause();

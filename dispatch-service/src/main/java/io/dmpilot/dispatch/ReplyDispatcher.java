@@ -10,6 +10,7 @@ import io.dmpilot.contracts.VettedReply;
 import io.dmpilot.contracts.douyin.DouyinSendRequest;
 import io.dmpilot.contracts.douyin.DouyinSendResponse;
 import io.dmpilot.dispatch.degrade.LoadMonitor;
+import io.dmpilot.dispatch.douyin.DouyinClient;
 import io.dmpilot.dispatch.douyin.PlatformSender;
 import io.dmpilot.dispatch.douyin.SendFailure;
 import io.dmpilot.dispatch.pacing.Pacer;
@@ -28,6 +29,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ReplyDispatcher {
     private static final Logger LOG = Logger.getLogger(ReplyDispatcher.class);
+    private static final Duration ECHO_POLL = Duration.ofMillis(250);
 
     private final QuotaGate quota;
     private final SendLedger ledger;
@@ -204,9 +206,36 @@ public class ReplyDispatcher {
                                                         Outcome.SENT,
                                                         sentId(response),
                                                         capReached ? HandoffReason.AUTO_REPLY_CAP : null))
-                                        : releaseQuota(attempt)
-                                                .chain(() -> window.giveBack(inbound))
-                                                .chain(() -> afterFailure(attempt, failure))));
+                                        : DouyinClient.unanswered(failure)
+                                                ? awaitEcho(attempt, System.nanoTime())
+                                                : releaseQuota(attempt)
+                                                        .chain(() -> window.giveBack(inbound))
+                                                        .chain(() -> afterFailure(attempt, failure))));
+    }
+
+    /**
+     * The platform may have taken a send whose answer never came, so it is not sent again: its echo confirms it,
+     * and without one it ends FAILED. The quota and reply window stay charged, as for a send that went out.
+     */
+    private Uni<Dispatched> awaitEcho(Attempt attempt, long since) {
+        ReplyCandidate candidate = attempt.reply().candidate();
+        return ledger.echoOf(candidate.candidateId()).chain(echo -> {
+            if (echo.isPresent()) {
+                return conversations
+                        .autoReplySent(candidate.inbound())
+                        .map(capReached -> attempt.outcome(
+                                Outcome.SENT,
+                                "confirmed-by-echo:" + echo.get(),
+                                capReached ? HandoffReason.AUTO_REPLY_CAP : null));
+            }
+            if (System.nanoTime() - since > config.echoWait().toNanos()) {
+                LOG.warnf(
+                        "conversation %s: the send got no answer and no echo, not sending it again",
+                        candidate.inbound().conversationId());
+                return attempt.done(Outcome.FAILED, "send-unconfirmed");
+            }
+            return later(ECHO_POLL).chain(() -> awaitEcho(attempt, since));
+        });
     }
 
     private static String sentId(DouyinSendResponse response) {

@@ -37,7 +37,11 @@ public class PlatformStub {
     /** Accounts for which the platform takes {@link #SLOW_MILLIS} per send; the most calls in flight at once. */
     static final Set<String> SLOW = ConcurrentHashMap.newKeySet();
 
+    /** Accounts for which the platform takes a message and answers after {@link #LATE_MILLIS}: past the time-out. */
+    static final Set<String> LATE = ConcurrentHashMap.newKeySet();
+
     static final long SLOW_MILLIS = 50;
+    static final long LATE_MILLIS = 1_500;
     static final AtomicInteger SLOW_IN_FLIGHT = new AtomicInteger();
     static final AtomicInteger SLOW_MOST_IN_FLIGHT = new AtomicInteger();
 
@@ -50,6 +54,12 @@ public class PlatformStub {
             DouyinSendRequest request) {
         if (SLOW.contains(openId)) slowly();
         long at = System.currentTimeMillis();
+        if (LATE.contains(openId)) {
+            RECEIVED.add(new Received(openId, token, request, at, true));
+            pause(LATE_MILLIS);
+            return DouyinSendResponse.ok(
+                    "sent-" + request.msgId(), UUID.randomUUID().toString());
+        }
         if (OUTAGE.contains(openId)) {
             RECEIVED.add(new Received(openId, token, request, at, false));
             throw new WebApplicationException(500);
@@ -66,11 +76,17 @@ public class PlatformStub {
     private static void slowly() {
         SLOW_MOST_IN_FLIGHT.accumulateAndGet(SLOW_IN_FLIGHT.incrementAndGet(), Math::max);
         try {
-            Thread.sleep(SLOW_MILLIS); // the platform's latency, not a test waiting
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            pause(SLOW_MILLIS);
         } finally {
             SLOW_IN_FLIGHT.decrementAndGet();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis); // the platform's latency, not a test waiting
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -8,6 +8,8 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -34,11 +36,8 @@ public class DouyinClient {
         this.oauth = oauth;
     }
 
-    @Retry(
-            maxRetries = 3,
-            delay = 200,
-            jitter = 100,
-            retryOn = {SendFailure.Retryable.class, TimeoutException.class})
+    // a time-out is not retried: the platform may have taken the message (SendFailure.Unanswered)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = SendFailure.Retryable.class)
     @ExponentialBackoff(maxDelay = 5000)
     @CircuitBreakerName("douyin-send")
     @CircuitBreaker(
@@ -104,7 +103,29 @@ public class DouyinClient {
                     ? new SendFailure.Retryable(status, message)
                     : new SendFailure.Final(status, message);
         }
-        // connection refused, reset, unreadable answer: the platform may be back in a moment
-        return new SendFailure.Retryable(0, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        String what = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (unanswered(failure)) return new SendFailure.Unanswered(what);
+        // connection refused, unreadable answer: the platform may be back in a moment
+        return new SendFailure.Retryable(0, what);
+    }
+
+    /**
+     * A time-out (this client's or the HTTP client's) or a connection closed after the request left: whether the
+     * platform took the message is unknown.
+     */
+    public static boolean unanswered(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SendFailure.Unanswered) return true;
+            if (cause instanceof SendFailure || cause instanceof ConnectException) return false;
+            if (cause instanceof TimeoutException
+                    || cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof SocketTimeoutException
+                    || cause.getClass().getSimpleName().contains("Timeout")
+                    || cause.getClass().getSimpleName().equals("ClosedChannelException")
+                    || String.valueOf(cause.getMessage()).contains("Connection reset")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

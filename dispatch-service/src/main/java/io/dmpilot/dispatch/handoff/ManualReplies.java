@@ -5,6 +5,7 @@ import io.dmpilot.contracts.InboundKind;
 import io.dmpilot.contracts.douyin.DouyinSendRequest;
 import io.dmpilot.dispatch.ConversationState;
 import io.dmpilot.dispatch.ReplyWindow;
+import io.dmpilot.dispatch.douyin.DouyinClient;
 import io.dmpilot.dispatch.douyin.PlatformSender;
 import io.dmpilot.dispatch.douyin.SendFailure;
 import io.dmpilot.kit.Problem;
@@ -67,10 +68,21 @@ public class ManualReplies {
                 .onFailure()
                 .invoke(() -> count("FAILED"))
                 .onFailure()
-                .transform(failure -> new ProblemException(Problem.of(
-                        502,
-                        "Platform refused",
-                        failure instanceof SendFailure f ? "platform-" + f.code() : "platform unreachable")));
+                .transform(ManualReplies::problemOf);
+    }
+
+    private static ProblemException problemOf(Throwable failure) {
+        if (DouyinClient.unanswered(failure)) {
+            // the operator must not simply press send again: the user may already have the message
+            return new ProblemException(Problem.of(
+                    504,
+                    "Platform did not answer",
+                    "the message may have been sent: look at the conversation before sending it again"));
+        }
+        return new ProblemException(Problem.of(
+                502,
+                "Platform refused",
+                failure instanceof SendFailure f ? "platform-" + f.code() : "platform unreachable"));
     }
 
     private void count(String outcome) {
