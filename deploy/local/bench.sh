@@ -208,13 +208,15 @@ tck=$(getconf CLK_TCK)
   echo
   echo "| process | CPU % | CPU ms per message | peak RSS MB |"
   echo "|---|---:|---:|---:|"
+  # a process restarted by a fault starts counting from 0 again: its new ticks add to the old ones
   awk -F, -v tck="$tck" -v msgs="$(jq .messagesFired <<<"$status")" 'NR > 1 {
-      if (!($2 in t0)) { t0[$2] = $1; c0[$2] = $3 }
-      t1[$2] = $1; c1[$2] = $3; if ($4 > rss[$2]) rss[$2] = $4
+      if (!($2 in t0)) t0[$2] = $1
+      else used[$2] += $3 >= last[$2] ? $3 - last[$2] : $3
+      last[$2] = $3; t1[$2] = $1; if ($4 > rss[$2]) rss[$2] = $4
     } END {
       for (p in t0) {
-        secs = t1[p] - t0[p]; cpu = secs > 0 ? (c1[p] - c0[p]) / tck / secs * 100 : 0
-        per = msgs > 0 ? (c1[p] - c0[p]) / tck * 1000 / msgs : 0
+        secs = t1[p] - t0[p]; cpu = secs > 0 ? used[p] / tck / secs * 100 : 0
+        per = msgs > 0 ? used[p] / tck * 1000 / msgs : 0
         printf "| %s | %.0f | %.1f | %.0f |\n", p, cpu, per, rss[p] / 1024
       }
     }' "$OUT/processes.csv" | sort
