@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,21 +64,31 @@ public class WebhookDelivery {
         return attempt(body, UUID.randomUUID().toString(), trace.header(), 0);
     }
 
-    /** One attempt, no retry, exactly these bytes and headers (a null signature sends none): hostile traffic. */
+    /**
+     * Exactly these bytes and headers (a null signature sends none): hostile traffic. Sent again only while nothing
+     * answers (the receiver is down or restarting), as the platform would; any answer, 4xx or 5xx, is the result.
+     */
     public Uni<Answer> post(byte[] body, String signature, String contentType) {
-        return send(body, signature, contentType, UUID.randomUUID().toString(), null);
+        String msgId = UUID.randomUUID().toString();
+        return withRetries(() -> send(body, signature, contentType, msgId, null), answer -> answer.status() != 0, 0);
     }
 
     private Uni<Answer> attempt(byte[] body, String msgId, String traceparent, int attempt) {
-        return send(body, DouyinSignature.sign(config.clientSecret(), body), "application/json", msgId, traceparent)
-                .chain(answer -> answer.accepted() || attempt >= config.webhookRetries()
+        String signature = DouyinSignature.sign(config.clientSecret(), body);
+        return withRetries(
+                () -> send(body, signature, "application/json", msgId, traceparent), Answer::accepted, attempt);
+    }
+
+    private Uni<Answer> withRetries(Supplier<Uni<Answer>> once, Predicate<Answer> settled, int attempt) {
+        return once.get()
+                .chain(answer -> settled.test(answer) || attempt >= config.webhookRetries()
                         ? Uni.createFrom().item(answer)
                         : Uni.createFrom()
                                 .voidItem()
                                 .onItem()
                                 .delayIt()
                                 .by(config.webhookRetryBackoff().multipliedBy(1L << attempt))
-                                .chain(() -> attempt(body, msgId, traceparent, attempt + 1)));
+                                .chain(() -> withRetries(once, settled, attempt + 1)));
     }
 
     private Uni<Answer> send(byte[] body, String signature, String contentType, String msgId, String traceparent) {
