@@ -38,7 +38,6 @@ public final class LoadRun implements Runnable {
     private final TrafficShape shape;
     private final OpenLoopSchedule schedule;
     private final RunTally tally;
-    private final QuotaWatch quotas;
     private final AccountProvisioner provisioner;
     private final WebhookDelivery delivery;
     private final SendLog sendLog;
@@ -61,7 +60,6 @@ public final class LoadRun implements Runnable {
         this.shape = new TrafficShape(id, plan);
         this.schedule = new OpenLoopSchedule(plan.rates(), plan.stepSeconds());
         this.tally = new RunTally(schedule.steps(), "conv-" + id + "-x");
-        this.quotas = new QuotaWatch(shape::tierOf);
         this.hostile = new HostileWebhooks(plan.seed(), id + "-x", config.clientSecret(), shape.accountOpenId(0));
         this.provisioner = new AccountProvisioner(config.rulesUrl(), config.operatorKey());
         this.delivery = delivery;
@@ -79,10 +77,7 @@ public final class LoadRun implements Runnable {
             provisioner.provision(shape, plan.accounts());
             phase = Phase.WARMING_UP;
             warmUp();
-            try (AutoCloseable replies = sendLog.listen((message, at) -> {
-                        tally.sent(message.msgId(), at);
-                        quotas.sent(message.accountOpenId(), at);
-                    });
+            try (AutoCloseable replies = sendLog.listen((message, at) -> tally.sent(message.msgId(), at));
                     OutcomeWatcher outcomes =
                             new OutcomeWatcher(config.kafkaBootstrapServers(), id + "-a", tally::outcome);
                     LagSampler lagSampler = new LagSampler(
@@ -220,10 +215,6 @@ public final class LoadRun implements Runnable {
 
     public boolean finished() {
         return phase == Phase.DONE || phase == Phase.FAILED;
-    }
-
-    public QuotaWatch quotas() {
-        return quotas;
     }
 
     public RunTally tally() {

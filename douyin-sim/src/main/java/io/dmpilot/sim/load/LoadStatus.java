@@ -72,7 +72,7 @@ public record LoadStatus(
         long duplicates = tally.duplicateSends();
         long hostileErrors = tally.hostileServerErrors();
         long leaked = tally.hostileLeaked();
-        long overQuota = run.quotas().accountsOverQuota();
+        long overQuota = tally.quotas().accountsOverQuota();
         boolean allAccepted =
                 webhooks.keySet().stream().allMatch(result -> result.equals("accepted") || result.equals("duplicate"));
         boolean passed = run.phase() == LoadRun.Phase.DONE
@@ -105,7 +105,7 @@ public record LoadStatus(
                         hostileErrors,
                         leaked,
                         overQuota,
-                        run.quotas().busiestMinute(),
+                        tally.quotas().busiestMinute(),
                         passed),
                 run.error(),
                 run.startedAt(),

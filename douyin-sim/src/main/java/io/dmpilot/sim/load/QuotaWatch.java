@@ -1,58 +1,63 @@
 package io.dmpilot.sim.load;
 
 import io.dmpilot.contracts.Tier;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Whether the platform kept each account within its tier's replies per minute, as the send API saw it: the
- * replies that arrived for one account within any {@link #WINDOW_NANOS} must not outnumber the tier's quota.
+ * Whether the platform kept each account within its quotas, as the send API saw it. DESIGN §4: each reply counts
+ * against the quota of the tier whose engine produced it (a CUSTOM account's keyword-rule reply is an ADVANCED
+ * one), so the replies of one account and one tier that arrived within any {@link #WINDOW_NANOS} must not
+ * outnumber that tier's replies per minute.
  *
  * <p>dispatch counts a reply when it decides to send, on Redis' clock; the send API sees it a moment later. The
  * window here is a second shorter than dispatch's minute, so a reply decided at 0 s and one at 60 s that arrive
  * closer together (a slow first send) do not count as a breach; a real breach, one reply too many within the
- * minute, still shows unless those replies' delays differ by more than that second.
+ * minute, still shows unless those replies' delays differ by more than that second. Replies arrive in any order
+ * (the tier is known from the outcome, after the send), so the windows are counted when asked.
  */
 public final class QuotaWatch {
     static final long WINDOW_NANOS = 59_000_000_000L;
 
-    private final Function<String, Tier> tierOf;
-    private final Map<String, Deque<Long>> arrivals = new ConcurrentHashMap<>();
-    private final Map<String, Integer> overQuota = new ConcurrentHashMap<>();
-    private final Map<Tier, Integer> busiestMinute = new ConcurrentHashMap<>();
+    private record Key(String accountOpenId, Tier tier) {}
 
-    /** {@code tierOf} answers null for an account that is not the run's: those are not watched. */
-    public QuotaWatch(Function<String, Tier> tierOf) {
-        this.tierOf = tierOf;
+    private final Map<Key, Queue<Long>> arrivals = new ConcurrentHashMap<>();
+
+    /** A reply of {@code tier}'s engine reached the send API for the account at {@code arrivedNanoTime}. */
+    public void sent(String accountOpenId, Tier tier, long arrivedNanoTime) {
+        if (accountOpenId == null || tier == null) return;
+        arrivals.computeIfAbsent(new Key(accountOpenId, tier), k -> new ConcurrentLinkedQueue<>())
+                .add(arrivedNanoTime);
     }
 
-    public void sent(String accountOpenId, long arrivedNanoTime) {
-        Tier tier = accountOpenId == null ? null : tierOf.apply(accountOpenId);
-        if (tier == null) return;
-        Deque<Long> recent = arrivals.computeIfAbsent(accountOpenId, a -> new ArrayDeque<>());
-        int inWindow;
-        synchronized (recent) {
-            recent.addLast(arrivedNanoTime);
-            while (arrivedNanoTime - recent.peekFirst() > WINDOW_NANOS) recent.pollFirst();
-            inWindow = recent.size();
-        }
-        busiestMinute.merge(tier, inWindow, Math::max);
-        if (inWindow > tier.repliesPerMinute()) overQuota.merge(accountOpenId, inWindow, Math::max);
-    }
-
-    /** Accounts that received more replies within a minute than their tier allows; 0 when the quotas held. */
+    /** Accounts that received more replies of one tier within a minute than that tier allows; 0 when quotas held. */
     public long accountsOverQuota() {
-        return overQuota.size();
+        return arrivals.entrySet().stream()
+                .filter(e -> busiest(e.getValue()) > e.getKey().tier().repliesPerMinute())
+                .map(e -> e.getKey().accountOpenId())
+                .distinct()
+                .count();
     }
 
-    /** The most replies one account of each tier received within a minute, to read beside the tier's quota. */
+    /** The most replies of each tier one account received within a minute, to read beside the tier's quota. */
     public Map<Tier, Integer> busiestMinute() {
-        Map<Tier, Integer> copy = new EnumMap<>(Tier.class);
-        copy.putAll(busiestMinute);
-        return copy;
+        Map<Tier, Integer> most = new EnumMap<>(Tier.class);
+        arrivals.forEach((key, times) -> most.merge(key.tier(), busiest(times), Math::max));
+        return most;
+    }
+
+    private static int busiest(Queue<Long> times) {
+        long[] sorted = times.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        int most = 0;
+        for (int first = 0, last = 0; last < sorted.length; last++) {
+            while (sorted[last] - sorted[first] > WINDOW_NANOS) first++;
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
     }
 }

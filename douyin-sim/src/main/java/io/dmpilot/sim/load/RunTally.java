@@ -29,6 +29,8 @@ public final class RunTally {
     private final Map<String, Due> dueByMessage = new ConcurrentHashMap<>();
     private final Map<String, String> messageByEvent = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> sendsByMessage = new ConcurrentHashMap<>();
+    private final Map<String, Long> firstArrivalByMessage = new ConcurrentHashMap<>();
+    private final QuotaWatch quotas = new QuotaWatch();
     private final Map<String, Queue<String>> outcomesByEvent = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> webhookResults = new ConcurrentHashMap<>();
     private final List<Histogram> latencyMicros = new ArrayList<>();
@@ -82,6 +84,7 @@ public final class RunTally {
             duplicateSends.increment();
             return;
         }
+        firstArrivalByMessage.put(inReplyTo, arrivedNanoTime);
         long micros = Math.max(0, (arrivedNanoTime - due.dueNanoTime()) / 1_000);
         latencyMicros.get(due.step()).recordValue(micros);
     }
@@ -98,6 +101,22 @@ public final class RunTally {
         outcomesByEvent
                 .computeIfAbsent(outcome.inboundEventId(), e -> new ConcurrentLinkedQueue<>())
                 .add(outcome.outcome().name());
+        countAgainstQuota(outcome);
+    }
+
+    /**
+     * A reply that reached the send API counts against its engine's tier, which only the outcome names; dispatch
+     * decides after the send, so the arrival is known by then. A send that timed out and ended FAILED
+     * send-unconfirmed still counts: the platform took it, and dispatch kept it charged.
+     */
+    private void countAgainstQuota(DispatchOutcome outcome) {
+        String message = messageByEvent.get(outcome.inboundEventId());
+        Long arrived = message == null ? null : firstArrivalByMessage.get(message);
+        if (arrived != null) quotas.sent(outcome.accountOpenId(), outcome.tier(), arrived);
+    }
+
+    public QuotaWatch quotas() {
+        return quotas;
     }
 
     public long accepted() {

@@ -38,18 +38,6 @@ public final class TrafficShape {
         return prefix + "-a" + account;
     }
 
-    /** The tier of one of this run's accounts by its open id; null for any other account. */
-    public Tier tierOf(String accountOpenId) {
-        String start = prefix + "-a";
-        if (!accountOpenId.startsWith(start)) return null;
-        try {
-            int account = Integer.parseInt(accountOpenId.substring(start.length()));
-            return account >= 0 && account < plan.accounts() ? tierOf(account) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     public String prefix() {
         return prefix;
     }

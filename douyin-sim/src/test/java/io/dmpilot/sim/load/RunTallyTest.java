@@ -11,13 +11,17 @@ import org.junit.jupiter.api.Test;
 
 class RunTallyTest {
     private static DispatchOutcome outcome(String eventId, Outcome outcome) {
+        return outcome(eventId, outcome, Tier.BASIC);
+    }
+
+    private static DispatchOutcome outcome(String eventId, Outcome outcome, Tier tier) {
         return new DispatchOutcome(
                 "o-" + eventId + outcome,
                 eventId,
                 "c",
                 "conv",
                 "acc",
-                Tier.BASIC,
+                tier,
                 Scenario.FALLBACK,
                 null,
                 null,
@@ -174,5 +178,32 @@ class RunTallyTest {
         tally.webhookAnswered("m1", "accepted", "e-m1");
         assertEquals(Map.of("SENT", 1L), tally.outcomes());
         assertEquals(0, tally.withoutOutcome());
+    }
+
+    @Test
+    void aSentReplyCountsAgainstTheQuotaOfItsEnginesTierAtItsArrival() {
+        RunTally tally = new RunTally(1, "conv-x");
+        for (int i = 0; i < 51; i++) {
+            String m = "m" + i;
+            tally.due(m, 0, 0);
+            tally.webhookAnswered(m, "accepted", "e-" + m);
+            tally.sent(m, i * 1_000_000_000L);
+        }
+        // the outcomes come later, in any order; the arrival times decide the window
+        for (int i = 50; i >= 0; i--) tally.outcome(outcome("e-m" + i, Outcome.SENT, Tier.ADVANCED));
+        tally.outcome(outcome("e-m0", Outcome.SENT, Tier.ADVANCED)); // redelivered: one reply still
+
+        assertEquals(1, tally.quotas().accountsOverQuota());
+        assertEquals(Map.of(Tier.ADVANCED, 51), tally.quotas().busiestMinute());
+    }
+
+    @Test
+    void aMessageNeverSentCountsAgainstNoQuota() {
+        RunTally tally = new RunTally(1, "conv-x");
+        tally.due("m1", 0, 0);
+        tally.webhookAnswered("m1", "accepted", "e-m1");
+        tally.outcome(outcome("e-m1", Outcome.BLOCKED, Tier.BASIC));
+
+        assertEquals(Map.of(), tally.quotas().busiestMinute());
     }
 }
