@@ -200,12 +200,7 @@ public class ReplyDispatcher {
                         : sender.send(inbound.accountOpenId(), request)
                                 .onItemOrFailure()
                                 .transformToUni((response, failure) -> failure == null
-                                        ? conversations
-                                                .autoReplySent(inbound)
-                                                .map(capReached -> attempt.outcome(
-                                                        Outcome.SENT,
-                                                        sentId(response),
-                                                        capReached ? HandoffReason.AUTO_REPLY_CAP : null))
+                                        ? sent(attempt, sentId(response))
                                         : DouyinClient.unanswered(failure)
                                                 ? awaitEcho(attempt, System.nanoTime())
                                                 : releaseQuota(attempt)
@@ -220,14 +215,7 @@ public class ReplyDispatcher {
     private Uni<Dispatched> awaitEcho(Attempt attempt, long since) {
         ReplyCandidate candidate = attempt.reply().candidate();
         return ledger.echoOf(candidate.candidateId()).chain(echo -> {
-            if (echo.isPresent()) {
-                return conversations
-                        .autoReplySent(candidate.inbound())
-                        .map(capReached -> attempt.outcome(
-                                Outcome.SENT,
-                                "confirmed-by-echo:" + echo.get(),
-                                capReached ? HandoffReason.AUTO_REPLY_CAP : null));
-            }
+            if (echo.isPresent()) return sent(attempt, "confirmed-by-echo:" + echo.get());
             if (System.nanoTime() - since > config.echoWait().toNanos()) {
                 LOG.warnf(
                         "conversation %s: the send got no answer and no echo, not sending it again",
@@ -236,6 +224,14 @@ public class ReplyDispatcher {
             }
             return later(ECHO_POLL).chain(() -> awaitEcho(attempt, since));
         });
+    }
+
+    /** The platform has the reply: it counts in the conversation's automatic replies in a row. */
+    private Uni<Dispatched> sent(Attempt attempt, String detail) {
+        return conversations
+                .autoReplySent(attempt.reply().candidate().inbound())
+                .map(capReached ->
+                        attempt.outcome(Outcome.SENT, detail, capReached ? HandoffReason.AUTO_REPLY_CAP : null));
     }
 
     private static String sentId(DouyinSendResponse response) {

@@ -9,13 +9,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -117,10 +115,8 @@ public class DouyinClient {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SendFailure.Unanswered) return true;
             if (cause instanceof SendFailure || cause instanceof ConnectException) return false;
-            if (cause instanceof TimeoutException
-                    || cause instanceof java.util.concurrent.TimeoutException
-                    || cause instanceof SocketTimeoutException
-                    || cause.getClass().getSimpleName().contains("Timeout")
+            // this client's TimeoutException, the JDK's, SocketTimeoutException, Netty's and Vert.x's time-outs
+            if (cause.getClass().getSimpleName().contains("Timeout")
                     || cause.getClass().getSimpleName().equals("ClosedChannelException")
                     || String.valueOf(cause.getMessage()).contains("Connection reset")) {
                 return true;
