@@ -1,16 +1,30 @@
 package io.dmpilot.ingest;
 
+import io.dmpilot.kit.Problem;
+import io.dmpilot.kit.ProblemException;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
- * Remembers which platform messages were already accepted, so the platform's retries are acknowledged
- * without being published again. One round trip: {@code SET key 1 NX EX ttl}.
+ * Stores each platform message once, and never answers "duplicate" for one that was not stored. A delivery first
+ * claims its id for {@code dmpilot.ingest.claim-ttl}; only once Kafka has the record does the id count as stored,
+ * for {@code dmpilot.ingest.dedupe-ttl}. A claim left by a process that died mid-publication expires, so the
+ * platform's next retry is stored: remembering the id from the claim on would have lost that message.
  */
 @ApplicationScoped
 public class DeliveryDedupe {
+    private static final Logger LOG = Logger.getLogger(DeliveryDedupe.class);
     private static final String PREFIX = "ingest:seen:";
+    private static final String CLAIMED = "claimed";
+    private static final String STORED = "stored";
+    /** One round trip, atomic: the value already there (any but "claimed" means stored), or claims the id. */
+    private static final String CLAIM = "local held = redis.call('GET', KEYS[1])\n"
+            + "if held then return held end\n"
+            + "redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])\n"
+            + "return false";
 
     private final ReactiveRedisDataSource redis;
     private final IngestConfig config;
@@ -20,14 +34,64 @@ public class DeliveryDedupe {
         this.config = config;
     }
 
-    /** True when this is the first delivery of the event. */
-    public Uni<Boolean> firstDelivery(String eventId) {
-        String ttl = Long.toString(config.dedupeTtl().toSeconds());
-        return redis.execute("SET", PREFIX + eventId, "1", "NX", "EX", ttl).map(response -> response != null);
+    enum Claim {
+        FIRST,
+        STORED,
+        IN_FLIGHT
     }
 
-    /** Forget an event whose publication failed, so the platform's retry is published. */
-    public Uni<Void> forget(String eventId) {
-        return redis.key().del(PREFIX + eventId).replaceWithVoid();
+    /**
+     * Runs {@code store} for the first delivery of {@code eventId} and answers {@code duplicate} for a delivery of
+     * one already stored. A delivery while an earlier one is still being stored fails with a 409 problem (the
+     * platform retries it). A failed {@code store} releases the claim, so the retry runs it again; its failure, or
+     * Redis's, is passed on.
+     */
+    public <T> Uni<T> storeOnce(String eventId, Supplier<Uni<T>> store, Supplier<T> duplicate) {
+        return claim(eventId).chain(claim -> switch (claim) {
+            case FIRST ->
+                store.get().call(() -> markStored(eventId)).onFailure().call(() -> forget(eventId));
+            case STORED -> Uni.createFrom().item(duplicate.get());
+            case IN_FLIGHT -> Uni.createFrom().failure(inFlight());
+        });
+    }
+
+    Uni<Claim> claim(String eventId) {
+        String ttl = Long.toString(config.claimTtl().toSeconds());
+        return redis.execute("EVAL", CLAIM, "1", PREFIX + eventId, CLAIMED, ttl).map(held -> {
+            if (held == null) return Claim.FIRST;
+            return CLAIMED.equals(held.toString()) ? Claim.IN_FLIGHT : Claim.STORED;
+        });
+    }
+
+    /**
+     * Kafka has the record: a failure to remember it only risks storing it again after the claim expires, which
+     * consumers tolerate (one candidate per event id), so it does not fail the delivery.
+     */
+    private Uni<Void> markStored(String eventId) {
+        String ttl = Long.toString(config.dedupeTtl().toSeconds());
+        return redis.execute("SET", PREFIX + eventId, STORED, "EX", ttl)
+                .replaceWithVoid()
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.warnf("stored %s but could not remember it: %s", eventId, failure.getMessage());
+                    return null;
+                });
+    }
+
+    /** A store that failed releases its claim; if Redis is down too, the claim expires by itself. */
+    private Uni<Void> forget(String eventId) {
+        return redis.key().del(PREFIX + eventId).replaceWithVoid().onFailure().recoverWithNull();
+    }
+
+    private static ProblemException inFlight() {
+        return new ProblemException(Problem.of(
+                409,
+                "Delivery in progress",
+                "an earlier delivery of this message is still being stored; retry in a few seconds"));
+    }
+
+    /** The problem a still-running earlier delivery answers; resources count it apart from real conflicts. */
+    public static boolean isInFlight(Throwable failure) {
+        return failure instanceof ProblemException problem && problem.problem().status() == 409;
     }
 }

@@ -17,6 +17,14 @@ public interface IngestConfig {
     Duration dedupeTtl();
 
     /**
+     * How long a delivery holds its message id while Kafka stores it. Longer than a publication can take (the
+     * producer gives up after {@code delivery.timeout.ms}, 10 s), shorter than the platform's retry horizon
+     * (~50 s): a claim left by a process that died mid-publication expires before the platform's last retry.
+     */
+    @WithDefault("20s")
+    Duration claimTtl();
+
+    /**
      * Publish only messages to accounts rules-service knows; the others are acknowledged and dead-lettered.
      * Off: every account is served (benchmarks, single-tenant runs).
      */

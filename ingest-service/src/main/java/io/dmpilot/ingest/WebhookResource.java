@@ -24,7 +24,8 @@ import org.jboss.resteasy.reactive.RestHeader;
 
 /**
  * The only door from the platform into dmpilot. Answers 200 only for what Kafka has stored: a failed
- * publication answers 503 so the platform retries. A message to an account rules-service does not know is
+ * publication answers 503 so the platform retries, and so does a delivery while an earlier one of the same message
+ * is still being stored (409). A message to an account rules-service does not know is
  * acknowledged (the platform must not retry it), counted as {@code unknown_account} and recorded on
  * dm.inbound.v1.dlq instead of dm.inbound.v1.
  */
@@ -75,16 +76,17 @@ public class WebhookResource {
             return Uni.createFrom().item(Map.of("challenge", envelope.content().path("challenge")));
         }
         InboundEvent event = InboundNormalizer.normalize(envelope, receivedAt, traceId());
-        return dedupe.firstDelivery(event.eventId())
-                .onFailure()
+        return dedupe.storeOnce(event.eventId(), () -> route(envelope, event), () -> duplicate(envelope, event))
+                .onFailure(DeliveryDedupe::isInFlight)
+                .invoke(() -> count(envelope.event(), "in_flight"))
+                .onFailure(failure -> !(failure instanceof ProblemException))
                 .transform(failure -> {
-                    // Redis busy or down: nothing was stored, so the platform must retry — never a 500
+                    // Redis or Kafka busy or down: nothing was stored, so the platform must retry — never a 500
                     count(envelope.event(), "unavailable");
-                    LOG.errorf(failure, "dedupe unavailable for %s; answering 503", event.eventId());
+                    LOG.errorf(failure, "could not store %s; answering 503 so the platform retries", event.eventId());
                     return new ProblemException(
                             Problem.of(503, "Service unavailable", "the message could not be stored; retry later"));
-                })
-                .chain(first -> first ? route(envelope, event) : duplicate(envelope, event));
+                });
     }
 
     /** Known accounts → dm.inbound.v1; unknown ones are acknowledged (a retry would not help) and dead-lettered. */
@@ -107,22 +109,7 @@ public class WebhookResource {
                     RecordLogContext.tenant(event.accountOpenId(), accounts.agencyOf(event.accountOpenId()));
                     LOG.debugf("%s %s %s", result, event.kind(), event.eventId());
                 })
-                .replaceWith(Map.<String, Object>of("status", result, "event_id", event.eventId()))
-                .onFailure()
-                .recoverWithUni(failure -> dedupe.forget(event.eventId())
-                        .onItemOrFailure()
-                        .transformToUni((ok, e) -> {
-                            count(envelope.event(), "unavailable");
-                            LOG.errorf(
-                                    failure,
-                                    "could not store %s; answering 503 so the platform retries",
-                                    event.eventId());
-                            return Uni.createFrom()
-                                    .failure(new ProblemException(Problem.of(
-                                            503,
-                                            "Service unavailable",
-                                            "the message could not be stored; retry later")));
-                        }));
+                .replaceWith(Map.<String, Object>of("status", result, "event_id", event.eventId()));
     }
 
     /**
@@ -136,9 +123,9 @@ public class WebhookResource {
     }
 
     /** Names the event like the first answer did: a sender whose first answer was lost learns what was stored. */
-    private Uni<Map<String, Object>> duplicate(WebhookEnvelope envelope, InboundEvent event) {
+    private Map<String, Object> duplicate(WebhookEnvelope envelope, InboundEvent event) {
         count(envelope.event(), "duplicate");
-        return Uni.createFrom().item(Map.of("status", "duplicate", "event_id", event.eventId()));
+        return Map.of("status", "duplicate", "event_id", event.eventId());
     }
 
     private void count(String event, String result) {

@@ -1,6 +1,7 @@
 package io.dmpilot.ingest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +14,11 @@ import io.dmpilot.contracts.douyin.DouyinSignature;
 import io.dmpilot.contracts.douyin.DouyinWebhook;
 import io.dmpilot.testing.TestServices;
 import io.dmpilot.testing.TopicProbe;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +35,9 @@ class WebhookResourceTest {
     private static final String APP = "sim-app";
     private static final String SECRET = "sim-secret";
     private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    ReactiveRedisDataSource redis;
 
     private TopicProbe inbound;
 
@@ -133,6 +139,49 @@ class WebhookResourceTest {
         post(marker.body(false), sign(marker.body(false))).statusCode(200);
         awaitOne(marker.serverMessageId());
         assertEquals(1, published(hook.serverMessageId()).size());
+    }
+
+    /**
+     * A process killed between claiming a message and Kafka's ack leaves the claim behind. The platform's retry
+     * must then be told to come back (409, not "duplicate": nothing was stored) and, once the claim has expired,
+     * be stored: before claims expired, that message was acknowledged as a duplicate and lost.
+     */
+    @Test
+    void aClaimLeftByADeadDeliveryIsRetriedNotAcknowledgedThenStoredOnceItExpires() {
+        DouyinWebhook hook = userMessage("还在吗");
+        byte[] body = hook.body(false);
+        redis.value(String.class).setex(seenKey(hook), 2, "claimed").await().atMost(WAIT);
+
+        post(body, sign(body))
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("still being stored"));
+        assertTrue(published(hook.serverMessageId()).isEmpty(), "nothing stored while the claim is held");
+
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> post(body, sign(body)).extract().statusCode() == 200);
+        assertEquals("还在吗", awaitOne(hook.serverMessageId()).text());
+        post(body, sign(body)).statusCode(200).body("status", equalTo("duplicate"));
+    }
+
+    /** Ids remembered before claims existed hold "1": they were stored, and stay duplicates. */
+    @Test
+    void anIdRememberedByAnEarlierVersionIsADuplicate() {
+        DouyinWebhook hook = userMessage("旧版本");
+        byte[] body = hook.body(false);
+        redis.value(String.class).setex(seenKey(hook), 60, "1").await().atMost(WAIT);
+
+        post(body, sign(body)).statusCode(200).body("status", equalTo("duplicate"));
+
+        DouyinWebhook marker = userMessage("marker");
+        post(marker.body(false), sign(marker.body(false))).statusCode(200);
+        awaitOne(marker.serverMessageId());
+        assertTrue(published(hook.serverMessageId()).isEmpty());
+    }
+
+    private static String seenKey(DouyinWebhook hook) {
+        return "ingest:seen:" + InboundNormalizer.eventIdOf("im_receive_msg", hook.serverMessageId());
     }
 
     @Test

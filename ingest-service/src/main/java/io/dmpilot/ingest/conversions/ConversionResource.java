@@ -56,16 +56,16 @@ public class ConversionResource {
             throw e;
         }
         String eventId = eventIdOf(conversion);
-        return dedupe.firstDelivery(eventId)
-                .onFailure()
+        return dedupe.storeOnce(eventId, () -> publish(conversion), this::duplicate)
+                .onFailure(DeliveryDedupe::isInFlight)
+                .invoke(() -> count("in_flight"))
+                .onFailure(failure -> !(failure instanceof ProblemException))
                 .transform(failure -> {
                     count("unavailable");
-                    LOG.errorf(
-                            failure, "dedupe unavailable for conversion %s; answering 503", conversion.conversionId());
+                    LOG.errorf(failure, "could not store conversion %s; answering 503", conversion.conversionId());
                     return new ProblemException(
                             Problem.of(503, "Service unavailable", "the conversion could not be stored; retry later"));
-                })
-                .chain(first -> first ? publish(conversion, eventId) : duplicate());
+                });
     }
 
     /** The dedupe key, in a namespace of its own next to the webhook's event ids. */
@@ -73,31 +73,16 @@ public class ConversionResource {
         return "conversion:" + conversion.conversionId();
     }
 
-    private Uni<Map<String, Object>> publish(Conversion conversion, String eventId) {
+    private Uni<Map<String, Object>> publish(Conversion conversion) {
         return publisher
                 .publish(conversion, UUID.randomUUID().toString())
                 .invoke(() -> count("accepted"))
-                .replaceWith(Map.<String, Object>of("status", "accepted", "conversionId", conversion.conversionId()))
-                .onFailure()
-                .recoverWithUni(failure -> dedupe.forget(eventId)
-                        .onItemOrFailure()
-                        .transformToUni((ok, e) -> {
-                            count("unavailable");
-                            LOG.errorf(
-                                    failure,
-                                    "could not publish conversion %s; answering 503",
-                                    conversion.conversionId());
-                            return Uni.createFrom()
-                                    .failure(new ProblemException(Problem.of(
-                                            503,
-                                            "Service unavailable",
-                                            "the conversion could not be stored; retry later")));
-                        }));
+                .replaceWith(Map.<String, Object>of("status", "accepted", "conversionId", conversion.conversionId()));
     }
 
-    private Uni<Map<String, Object>> duplicate() {
+    private Map<String, Object> duplicate() {
         count("duplicate");
-        return Uni.createFrom().item(Map.of("status", "duplicate"));
+        return Map.of("status", "duplicate");
     }
 
     private void count(String result) {
