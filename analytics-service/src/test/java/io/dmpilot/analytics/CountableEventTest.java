@@ -120,6 +120,7 @@ class CountableEventTest {
                 receivedAt,
                 0,
                 0,
-                decidedAt);
+                decidedAt,
+                0L);
     }
 }

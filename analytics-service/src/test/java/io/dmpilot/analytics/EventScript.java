@@ -123,7 +123,8 @@ final class EventScript {
                         inbound.receivedAt(),
                         inbound.receivedAt() + 5,
                         inbound.receivedAt() + 10,
-                        inbound.receivedAt() + responseMillis));
+                        inbound.receivedAt() + responseMillis,
+                        0L));
     }
 
     void conversion(String conversation, long at) {

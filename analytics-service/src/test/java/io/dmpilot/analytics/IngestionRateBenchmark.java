@@ -182,7 +182,8 @@ class IngestionRateBenchmark {
                     now,
                     now + 5,
                     now + 8,
-                    now + 20 + (i % 3_000));
+                    now + 20 + (i % 3_000),
+                    0L);
             records.add(new ProducerRecord<>(topic(Channels.INBOUND), conversation, EventJson.write(inbound)));
             records.add(
                     new ProducerRecord<>(topic(Channels.REPLY_CANDIDATES), conversation, EventJson.write(candidate)));

@@ -199,7 +199,8 @@ class OutcomeCounterTest {
                 received,
                 received + 5,
                 received + 10,
-                received + responseMillis);
+                received + responseMillis,
+                0L);
     }
 
     private static InboundEvent withKind(InboundEvent event, InboundKind kind) {

@@ -72,6 +72,19 @@ class EventRoundTripTest {
         assertEquals(candidate, EventJson.read(json.toString(), ReplyCandidate.class));
     }
 
+    /** admittedAt was added within v1: an outcome written before it (a replayed topic) still reads, as 0. */
+    @Test
+    void anOutcomeWrittenBeforeAdmittedAtExistedReadsAsNeverAdmitted() throws Exception {
+        DispatchOutcome sent = SampleEvents.sentOutcome();
+        ObjectNode json = (ObjectNode) EventJson.mapper().readTree(EventJson.write(sent));
+        json.remove("admittedAt");
+
+        DispatchOutcome read = EventJson.read(json.toString(), DispatchOutcome.class);
+
+        assertEquals(0, read.admittedAt());
+        assertEquals(sent.decidedAt(), read.decidedAt());
+    }
+
     @Test
     void chineseTextIsWrittenAsPlainUtf8() {
         byte[] bytes = new JsonEventSerializer().serialize(Topics.INBOUND, SampleEvents.userMessage());

@@ -211,7 +211,8 @@ final class SampleEvents {
                 RECEIVED_AT,
                 RECEIVED_AT + 4,
                 RECEIVED_AT + 7,
-                RECEIVED_AT + 1_412);
+                RECEIVED_AT + 1_412,
+                RECEIVED_AT + 9);
     }
 
     static DispatchOutcome screenedOutcome() {
@@ -230,7 +231,8 @@ final class SampleEvents {
                 RECEIVED_AT,
                 0,
                 0,
-                RECEIVED_AT + 9);
+                RECEIVED_AT + 9,
+                0L);
     }
 
     static Handoff handoff() {

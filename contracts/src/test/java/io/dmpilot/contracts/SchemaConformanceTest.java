@@ -163,6 +163,12 @@ class SchemaConformanceTest {
                         n -> n.put("decidedAt", -1),
                         "minimum"),
                 broken(
+                        "outcome admittedAt negative",
+                        Topics.DISPATCH_OUTCOMES,
+                        SampleEvents.sentOutcome(),
+                        n -> n.put("admittedAt", -1),
+                        "minimum"),
+                broken(
                         "hand-off without reason",
                         Topics.HANDOFFS,
                         SampleEvents.handoff(),

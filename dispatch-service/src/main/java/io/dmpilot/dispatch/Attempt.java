@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param entry what is appended to the reply's text ("" or the human-service entry), kept for the fallback
  * @param onFallback the text is the candidate's fallback, charged to the fallback's tier
  * @param degraded charged below the reply's own tier because dispatch is degraded under load
+ * @param admittedAt Redis' clock when the quota admitted it (0 until then): the outcome carries it, so anyone can
+ *     check the quota against the clock that decided it
  */
 record Attempt(
         VettedReply reply,
@@ -26,7 +28,8 @@ record Attempt(
         boolean offHours,
         String entry,
         boolean onFallback,
-        boolean degraded) {
+        boolean degraded,
+        long admittedAt) {
     /**
      * Degraded under load, the cheaper engine's own answer goes out where the candidate carries one, so what is
      * sent matches the tier it is charged to; without one, the reply's own text is charged to the cheaper tier.
@@ -37,9 +40,9 @@ record Attempt(
                 && reply.hasFallback()
                 && reply.candidate().fallback().tier().compareTo(charged) <= 0) {
             Tier cheaper = reply.candidate().fallback().tier();
-            return new Attempt(reply, reply.fallbackText() + entry, cheaper, offHours, entry, true, true);
+            return new Attempt(reply, reply.fallbackText() + entry, cheaper, offHours, entry, true, true, 0);
         }
-        return new Attempt(reply, reply.text() + entry, charged, offHours, entry, false, degraded);
+        return new Attempt(reply, reply.text() + entry, charged, offHours, entry, false, degraded, 0);
     }
 
     /** The same reply answered by the cheaper tier's fallback, if it has one cheaper than what is charged now. */
@@ -47,7 +50,11 @@ record Attempt(
         if (onFallback || !reply.hasFallback()) return Optional.empty();
         Tier tier = reply.candidate().fallback().tier();
         if (tier.compareTo(charged) >= 0) return Optional.empty();
-        return Optional.of(new Attempt(reply, reply.fallbackText() + entry, tier, offHours, entry, true, false));
+        return Optional.of(new Attempt(reply, reply.fallbackText() + entry, tier, offHours, entry, true, false, 0));
+    }
+
+    Attempt admittedAt(long redisMillis) {
+        return new Attempt(reply, text, charged, offHours, entry, onFallback, degraded, redisMillis);
     }
 
     /** The detail, after what set this reply apart: {@code off-hours;degraded-to-BASIC;sent-…}. */
@@ -57,8 +64,8 @@ record Attempt(
                 + detail;
         return new Dispatched(
                 onFallback
-                        ? OutcomeFactory.ofFallback(reply, outcome, marked)
-                        : OutcomeFactory.of(reply, outcome, marked),
+                        ? OutcomeFactory.ofFallback(reply, outcome, marked, admittedAt)
+                        : OutcomeFactory.of(reply, outcome, marked, admittedAt),
                 handoff);
     }
 

@@ -11,7 +11,12 @@ import io.dmpilot.contracts.VettedReply;
 
 /** Outcome records with their timings. One terminal outcome per candidate: its id derives from the candidate. */
 final class OutcomeFactory {
+    /** An outcome reached before the reply took any quota. */
     static DispatchOutcome of(VettedReply reply, Outcome outcome, String detail) {
+        return of(reply, outcome, detail, 0);
+    }
+
+    static DispatchOutcome of(VettedReply reply, Outcome outcome, String detail, long admittedAt) {
         ReplyCandidate candidate = reply.candidate();
         return of(
                 reply,
@@ -20,13 +25,14 @@ final class OutcomeFactory {
                 candidate.tier(),
                 candidate.scenario(),
                 candidate.ruleId(),
-                candidate.variant());
+                candidate.variant(),
+                admittedAt);
     }
 
     /** The outcome of the candidate's fallback reply: its tier, scenario and rule, no A/B variant. */
-    static DispatchOutcome ofFallback(VettedReply reply, Outcome outcome, String detail) {
+    static DispatchOutcome ofFallback(VettedReply reply, Outcome outcome, String detail, long admittedAt) {
         FallbackReply fallback = reply.candidate().fallback();
-        return of(reply, outcome, detail, fallback.tier(), fallback.scenario(), fallback.ruleId(), null);
+        return of(reply, outcome, detail, fallback.tier(), fallback.scenario(), fallback.ruleId(), null, admittedAt);
     }
 
     private static DispatchOutcome of(
@@ -36,7 +42,8 @@ final class OutcomeFactory {
             Tier tier,
             Scenario scenario,
             String ruleId,
-            String variant) {
+            String variant,
+            long admittedAt) {
         ReplyCandidate candidate = reply.candidate();
         InboundEvent inbound = candidate.inbound();
         return new DispatchOutcome(
@@ -54,7 +61,8 @@ final class OutcomeFactory {
                 inbound.receivedAt(),
                 candidate.createdAt(),
                 reply.vettedAt(),
-                System.currentTimeMillis());
+                System.currentTimeMillis(),
+                admittedAt);
     }
 
     private OutcomeFactory() {}

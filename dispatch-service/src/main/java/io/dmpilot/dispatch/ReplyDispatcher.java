@@ -163,7 +163,7 @@ public class ReplyDispatcher {
         return quota.acquire(account, attempt.charged(), candidate.candidateId())
                 .chain(decision -> {
                     if (decision.admitted()) {
-                        return withinWindow(attempt);
+                        return withinWindow(attempt.admittedAt(decision.redisMillis()));
                     }
                     if (pastDeadline(candidate, decision.retryAfterMillis())) {
                         // waiting would miss the deadline: a cheaper tier's reply, else a person

@@ -16,6 +16,7 @@ import io.dmpilot.contracts.serde.EventJson;
 import io.dmpilot.testing.SampleEvents;
 import io.dmpilot.testing.TestServices;
 import io.dmpilot.testing.TopicProbe;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +39,9 @@ class QuotaFallbackTest {
 
     @Inject
     QuotaGate quota;
+
+    @Inject
+    ReactiveRedisDataSource redis;
 
     @BeforeEach
     void openProbe() {
@@ -65,6 +69,13 @@ class QuotaFallbackTest {
         List<PlatformStub.Received> sent = PlatformStub.to(outcome.conversationId());
         assertEquals(1, sent.size());
         assertEquals("您好，价格请看商品页", sent.get(0).request().content().text().text());
+        // the outcome names the moment its token counts from, as Redis holds it: the quota is checkable from it
+        double token = redis.sortedSet(String.class)
+                .zscore(QuotaGate.key(account, Tier.ADVANCED), outcome.candidateId())
+                .await()
+                .atMost(WAIT);
+        assertEquals((long) token, outcome.admittedAt());
+        assertTrue(outcome.admittedAt() <= outcome.decidedAt(), "admitted before it was sent");
     }
 
     @Test
@@ -77,6 +88,7 @@ class QuotaFallbackTest {
 
         assertEquals(Outcome.HANDED_OFF, outcome.outcome());
         assertEquals("over-quota", outcome.detail());
+        assertEquals(0, outcome.admittedAt(), "never admitted");
         assertTrue(PlatformStub.to(outcome.conversationId()).isEmpty());
     }
 

@@ -55,7 +55,8 @@ public final class LoadReport {
         md.append(String.format(
                 "Check: %d accepted, %d without a terminal outcome, %d with several, %d replies sent twice, "
                         + "%d hostile requests answered 5xx or not at all, %d refused ones with an outcome, "
-                        + "%d accounts over their tier's replies per minute (busiest minute: %s) → %s%n",
+                        + "%d accounts over their tier's replies per minute (busiest minute by admission: %s), "
+                        + "%d replies sent without a quota admission → %s%n",
                 check.accepted(),
                 check.withoutOutcome(),
                 check.withSeveralOutcomes(),
@@ -64,6 +65,7 @@ public final class LoadReport {
                 check.hostileLeaked(),
                 check.accountsOverQuota(),
                 busiest(check.busiestMinuteByTier()),
+                check.sentWithoutAdmission(),
                 check.passed() ? "**passed**" : "**FAILED**"));
         if (status.error() != null)
             md.append("\nError: `").append(status.error()).append("`\n");

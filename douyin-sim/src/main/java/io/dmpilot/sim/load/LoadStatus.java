@@ -45,8 +45,9 @@ public record LoadStatus(
 
     /**
      * {@code hostileServerErrors}: hostile requests answered 5xx or not at all; {@code hostileLeaked}: outcomes of
-     * ones refused; {@code accountsOverQuota}: accounts sent more than their tier's replies per minute, beside the
-     * most replies an account of each tier received in a minute.
+     * ones refused; {@code accountsOverQuota}: accounts with more replies of a tier admitted within a minute than the
+     * tier allows, beside the most an account of each tier had admitted in a minute; {@code sentWithoutAdmission}:
+     * replies that reached the send API with no quota admission in their outcome.
      */
     public record Check(
             long accepted,
@@ -57,6 +58,7 @@ public record LoadStatus(
             long hostileLeaked,
             long accountsOverQuota,
             Map<Tier, Integer> busiestMinuteByTier,
+            long sentWithoutAdmission,
             boolean passed) {}
 
     static LoadStatus of(LoadRun run) {
@@ -73,6 +75,7 @@ public record LoadStatus(
         long hostileErrors = tally.hostileServerErrors();
         long leaked = tally.hostileLeaked();
         long overQuota = tally.quotas().accountsOverQuota();
+        long unadmitted = tally.quotas().sentWithoutAdmission();
         boolean allAccepted =
                 webhooks.keySet().stream().allMatch(result -> result.equals("accepted") || result.equals("duplicate"));
         boolean passed = run.phase() == LoadRun.Phase.DONE
@@ -83,7 +86,8 @@ public record LoadStatus(
                 && duplicates == 0
                 && hostileErrors == 0
                 && leaked == 0
-                && overQuota == 0;
+                && overQuota == 0
+                && unadmitted == 0;
         return new LoadStatus(
                 run.id(),
                 run.phase(),
@@ -106,6 +110,7 @@ public record LoadStatus(
                         leaked,
                         overQuota,
                         tally.quotas().busiestMinute(),
+                        unadmitted,
                         passed),
                 run.error(),
                 run.startedAt(),

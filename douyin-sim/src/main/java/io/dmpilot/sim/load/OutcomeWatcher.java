@@ -35,6 +35,10 @@ final class OutcomeWatcher implements AutoCloseable {
                 StringDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 "false",
+                // a position the broker no longer knows (it restarted mid-run) must not skip ahead and lose
+                // outcomes: from the start again, the tally drops what it has already seen by outcomeId
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                 "read_committed"));
         List<TopicPartition> partitions =

@@ -105,14 +105,15 @@ public final class RunTally {
     }
 
     /**
-     * A reply that reached the send API counts against its engine's tier, which only the outcome names; dispatch
-     * decides after the send, so the arrival is known by then. A send that timed out and ended FAILED
-     * send-unconfirmed still counts: the platform took it, and dispatch kept it charged.
+     * A reply that reached the send API counts against its engine's tier, which only the outcome names, from the
+     * moment the quota admitted it (also in the outcome). A send that timed out and ended FAILED send-unconfirmed
+     * still counts: the platform took it, and dispatch kept it charged.
      */
     private void countAgainstQuota(DispatchOutcome outcome) {
         String message = messageByEvent.get(outcome.inboundEventId());
-        Long arrived = message == null ? null : firstArrivalByMessage.get(message);
-        if (arrived != null) quotas.sent(outcome.accountOpenId(), outcome.tier(), arrived);
+        if (message != null && firstArrivalByMessage.containsKey(message)) {
+            quotas.sent(outcome.accountOpenId(), outcome.tier(), outcome.admittedAt());
+        }
     }
 
     public QuotaWatch quotas() {

@@ -28,7 +28,7 @@ class LoadReportTest {
                         new LoadStatus.StepFigures(100, 5_000, 12.5, 20, 35.25, 50, 80, 14, 0.3, lag),
                         new LoadStatus.StepFigures(500, 25_000, 15, 30, 90, 150, 400, 18, 2, Map.of())),
                 new LoadStatus.Check(
-                        36_000, 0, 0, 0, 0, 0, 0, new EnumMap<>(Map.of(Tier.BASIC, 61, Tier.CUSTOM, 20)), passed),
+                        36_000, 0, 0, 0, 0, 0, 0, new EnumMap<>(Map.of(Tier.BASIC, 61, Tier.CUSTOM, 20)), 0, passed),
                 passed ? null : "java.lang.IllegalStateException: boom",
                 Instant.EPOCH,
                 Instant.EPOCH);
@@ -47,7 +47,8 @@ class LoadReportTest {
         assertTrue(report.contains("Terminal outcomes: BLOCKED 6000, SENT 30000"), report);
         assertTrue(
                 report.contains(
-                        "0 accounts over their tier's replies per minute (busiest minute: BASIC 61/100, CUSTOM 20/20)"),
+                        "0 accounts over their tier's replies per minute (busiest minute by admission: BASIC 61/100, "
+                                + "CUSTOM 20/20), 0 replies sent without a quota admission"),
                 report);
         assertTrue(report.contains("**passed**"), report);
         assertTrue(

@@ -15,6 +15,10 @@ class RunTallyTest {
     }
 
     private static DispatchOutcome outcome(String eventId, Outcome outcome, Tier tier) {
+        return outcome(eventId, outcome, tier, 0);
+    }
+
+    private static DispatchOutcome outcome(String eventId, Outcome outcome, Tier tier, long admittedAt) {
         return new DispatchOutcome(
                 "o-" + eventId + outcome,
                 eventId,
@@ -30,7 +34,8 @@ class RunTallyTest {
                 1,
                 2,
                 3,
-                4);
+                4,
+                admittedAt);
     }
 
     @Test
@@ -117,7 +122,8 @@ class RunTallyTest {
                 1,
                 2,
                 3,
-                4);
+                4,
+                0L);
     }
 
     @Test
@@ -181,20 +187,48 @@ class RunTallyTest {
     }
 
     @Test
-    void aSentReplyCountsAgainstTheQuotaOfItsEnginesTierAtItsArrival() {
+    void aSentReplyCountsAgainstTheQuotaOfItsEnginesTierAtItsAdmission() {
         RunTally tally = new RunTally(1, "conv-x");
+        long t0 = 1_790_000_000_000L;
         for (int i = 0; i < 51; i++) {
-            String m = "m" + i;
-            tally.due(m, 0, 0);
-            tally.webhookAnswered(m, "accepted", "e-" + m);
-            tally.sent(m, i * 1_000_000_000L);
+            // all arrive within a second, but were admitted a second apart: only the admissions decide
+            acceptedAndSent(tally, "m" + i, i * 1_000_000L);
         }
-        // the outcomes come later, in any order; the arrival times decide the window
-        for (int i = 50; i >= 0; i--) tally.outcome(outcome("e-m" + i, Outcome.SENT, Tier.ADVANCED));
-        tally.outcome(outcome("e-m0", Outcome.SENT, Tier.ADVANCED)); // redelivered: one reply still
+        // the outcomes come later, in any order
+        for (int i = 50; i >= 0; i--) tally.outcome(outcome("e-m" + i, Outcome.SENT, Tier.ADVANCED, t0 + i * 1_000));
+        tally.outcome(outcome("e-m0", Outcome.SENT, Tier.ADVANCED, t0)); // redelivered: one reply still
 
         assertEquals(1, tally.quotas().accountsOverQuota());
         assertEquals(Map.of(Tier.ADVANCED, 51), tally.quotas().busiestMinute());
+    }
+
+    @Test
+    void repliesArrivingTogetherButAdmittedAMinuteApartHoldTheQuota() {
+        // the backlog after a restart: 20 admitted just before, 20 a minute later, all arriving in one second
+        RunTally tally = new RunTally(1, "conv-x");
+        long t0 = 1_790_000_000_000L;
+        for (int i = 0; i < 40; i++) {
+            acceptedAndSent(tally, "m" + i, 70_000_000_000L + i * 10_000_000L);
+            tally.outcome(outcome("e-m" + i, Outcome.SENT, Tier.CUSTOM, t0 + (i < 20 ? 0 : 60_000)));
+        }
+
+        assertEquals(0, tally.quotas().accountsOverQuota());
+        assertEquals(0, tally.quotas().sentWithoutAdmission());
+    }
+
+    @Test
+    void aReplyThatReachedThePlatformWithoutAnAdmissionIsCounted() {
+        RunTally tally = new RunTally(1, "conv-x");
+        acceptedAndSent(tally, "m1", 5);
+        tally.outcome(outcome("e-m1", Outcome.SENT, Tier.BASIC, 0));
+
+        assertEquals(1, tally.quotas().sentWithoutAdmission());
+    }
+
+    private static void acceptedAndSent(RunTally tally, String message, long arrivedNanoTime) {
+        tally.due(message, 0, 0);
+        tally.webhookAnswered(message, "accepted", "e-" + message);
+        tally.sent(message, arrivedNanoTime);
     }
 
     @Test
