@@ -7,7 +7,8 @@
 #        BENCH_PROFILE=full  deploy/local/bench.sh    ~6 min: 2,000 accounts, 100, 500, 1,000 msg/s × 60 s
 #        BENCH_PLAN='{"accounts":100,"rates":[200],"stepSeconds":30}' deploy/local/bench.sh   any plan
 #        BENCH_FAULTS=1 deploy/local/bench.sh         ~15 min at 30 msg/s; every 40 s one fault: kill -9 of each
-#                                                     service then restart, Kafka, Redis and PostgreSQL restarts,
+#                                                     service then restart, Kafka, Redis and PostgreSQL restarts
+#                                                     (BENCH_REDIS_FAULT=wipe: Redis comes back empty),
 #                                                     the send API answering 500s for a minute then 2 s late for a
 #                                                     minute; the load lasts until the last fault is over
 #        BENCH_JFR=1                                  also records every service with JFR during the measured run
@@ -32,6 +33,9 @@ esac
 # BENCH_FAULT_LIST="redis postgresql" injects only those (same names)
 read -r -a FAULTS <<<"${BENCH_FAULT_LIST:-ingest-service rules-service compliance-service dispatch-service analytics-service kafka redis postgresql send-api}"
 FAULT_INTERVAL=${BENCH_FAULT_INTERVAL:-40}
+# restart: Redis stops with a snapshot and comes back with its data; wipe: it comes back empty (dedupe keys, send
+# ledger, quota windows and tokens gone) — nothing may be lost or sent twice, but quotas restart from zero
+REDIS_FAULT=${BENCH_REDIS_FAULT:-restart}
 SEND_API_FAULT_SECONDS=${BENCH_SEND_API_FAULT_SECONDS:-60}
 if [[ ${BENCH_FAULTS:-0} == 1 ]]; then
   PROFILE=faults
@@ -154,8 +158,21 @@ inject_faults() {
         kill "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
         "$SCRIPT_DIR/stack.sh" up >>"$OUT/faults.log" 2>&1 ;;
       redis)
-        redis-cli -p "${REDIS_PORT:-6379}" shutdown nosave >/dev/null 2>&1 || true
-        "$SCRIPT_DIR/stack.sh" up >>"$OUT/faults.log" 2>&1 ;;
+        if [[ $REDIS_FAULT == wipe ]]; then
+          rm -f "$STACK_HOME/redis/dump.rdb"
+          redis-cli -p "${REDIS_PORT:-6379}" shutdown nosave >/dev/null 2>&1 || true
+        else
+          # a restart of a Redis that keeps its data, as dmpilot's must (deploy/k8s/README.md): it stops with a
+          # snapshot, which goes where the stack's own redis-server, started next, loads it from
+          snapshot=$(redis-cli -p "${REDIS_PORT:-6379}" config get dir | sed -n 2p)/$(redis-cli -p "${REDIS_PORT:-6379}" config get dbfilename | sed -n 2p)
+          redis-cli -p "${REDIS_PORT:-6379}" shutdown save >/dev/null 2>&1 || true
+          mkdir -p "$STACK_HOME/redis"
+          [[ $snapshot -ef $STACK_HOME/redis/dump.rdb ]] || cp "$snapshot" "$STACK_HOME/redis/dump.rdb"
+        fi
+        "$SCRIPT_DIR/stack.sh" up >>"$OUT/faults.log" 2>&1
+        # loaded: a later start of the stack must not bring this run's state back
+        rm -f "$STACK_HOME/redis/dump.rdb"
+        fault=redis-$REDIS_FAULT ;;
       postgresql)
         cluster=$(pg_lsclusters -h | awk 'NR == 1 {print $1, $2}')
         # shellcheck disable=SC2086
