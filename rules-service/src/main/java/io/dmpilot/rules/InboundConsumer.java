@@ -5,16 +5,17 @@ import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.InboundKind;
 import io.dmpilot.contracts.ReplyCandidate;
 import io.dmpilot.contracts.Topics;
-import io.dmpilot.contracts.serde.EventJson;
 import io.dmpilot.kit.KeyedRecords;
+import io.dmpilot.kit.RecordBatches;
 import io.dmpilot.kit.RecordLogContext;
-import io.dmpilot.kit.TransientRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,12 +30,15 @@ public class InboundConsumer {
     private final MutinyEmitter<ReplyCandidate> candidates;
     private final MeterRegistry meters;
     private final ConversationState conversations;
+    private final RecordBatches batches;
 
     public InboundConsumer(
             ReplyPlanner planner,
             ConversationState conversations,
             @Channel(Channels.REPLY_CANDIDATES) MutinyEmitter<ReplyCandidate> candidates,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            RecordBatches batches) {
+        this.batches = batches;
         this.planner = planner;
         this.candidates = candidates;
         this.meters = meters;
@@ -42,13 +46,12 @@ public class InboundConsumer {
     }
 
     /**
-     * A record that cannot be read goes to the dead-letter topic at once; a transient failure is retried first,
-     * the partition waiting meanwhile ({@link TransientRetry}).
+     * A poll at a time ({@link RecordBatches}): a record that cannot be read goes to the dead-letter topic at
+     * once; a transient failure is retried first, the poll waiting meanwhile.
      */
     @Incoming(Channels.INBOUND)
-    public Uni<Void> consume(String payload) {
-        InboundEvent inbound = EventJson.read(payload, InboundEvent.class);
-        return TransientRetry.retried(() -> handle(inbound));
+    public Uni<Void> consume(Message<List<String>> batch) {
+        return batches.handle(batch, InboundEvent.class, this::handle);
     }
 
     private Uni<Void> handle(InboundEvent inbound) {
