@@ -42,13 +42,15 @@ public class SendLedger {
             redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
             if not previous then return {'first', ''} end
             local echoed = redis.call('GET', KEYS[3])
-            if echoed then return {'pending', echoed} end
-            if redis.call('HGET', KEYS[4], 'candidate') == ARGV[4] then return {'pending', ''} end
+            local ours = redis.call('HGET', KEYS[4], 'candidate') == ARGV[4]
+            local admitted = ours and redis.call('HGET', KEYS[4], 'admitted') or ''
+            if echoed then return {'pending', echoed, admitted} end
+            if ours then return {'pending', '', admitted} end
             return {'first', ''}
             """;
 
     /**
-     * KEYS: lease, in-flight send, claim. ARGV: owner, lease ms, candidate, text, ttl s. Fenced when another replica
+     * KEYS: lease, in-flight send, claim. ARGV: owner, lease ms, candidate, text, ttl s, admitted ms. Fenced when another replica
      * holds the lease, or decided the reply. A lease that is simply gone — Redis restarted and lost it, or it could
      * not be renewed for a while — with nobody's decision recorded is taken back: no other replica took the reply
      * over (a takeover holds the lease until it records), so giving up here would leave the reply without an outcome.
@@ -62,7 +64,7 @@ public class SendLedger {
               redis.call('SET', KEYS[3], 'pending', 'EX', ARGV[5])
             end
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-            redis.call('HSET', KEYS[2], 'candidate', ARGV[3], 'text', ARGV[4])
+            redis.call('HSET', KEYS[2], 'candidate', ARGV[3], 'text', ARGV[4], 'admitted', ARGV[6])
             redis.call('EXPIRE', KEYS[2], ARGV[5])
             return 1
             """;
@@ -125,9 +127,10 @@ public class SendLedger {
 
     /**
      * Taken over from a replica that died mid-send. The platform's message id when its echo confirmed the
-     * send; empty when whether the platform got it is unknown.
+     * send; empty when whether the platform got it is unknown. {@code admittedAt}: when the quota admitted the send
+     * (0 if not known), so its outcome still says where it counts.
      */
-    public record Unconfirmed(Optional<String> echoedMessageId) implements Claim {}
+    public record Unconfirmed(Optional<String> echoedMessageId, long admittedAt) implements Claim {}
 
     public Uni<Claim> claim(InboundEvent answered, String candidateId) {
         return redis.execute(
@@ -142,7 +145,10 @@ public class SendLedger {
                         leases.owner(),
                         leases.leaseMillis(),
                         candidateId)
-                .map(r -> toClaim(r.get(0).toString(), r.get(1).toString()))
+                .map(r -> toClaim(
+                        r.get(0).toString(),
+                        r.get(1).toString(),
+                        r.size() > 2 ? r.get(2).toString() : ""))
                 .invoke(claim -> {
                     if (claim instanceof First || claim instanceof Unconfirmed) leases.hold(LEASE + candidateId);
                 });
@@ -168,7 +174,7 @@ public class SendLedger {
      * Notes the send about to leave, so its echo can be recognised if the answer is lost. False when this
      * replica no longer holds the claim: the reply is someone else's now and must not be sent from here.
      */
-    public Uni<Boolean> inFlight(InboundEvent answered, String candidateId, String text) {
+    public Uni<Boolean> inFlight(InboundEvent answered, String candidateId, String text, long admittedAt) {
         return redis.execute(
                         "EVAL",
                         IN_FLIGHT,
@@ -180,7 +186,8 @@ public class SendLedger {
                         leases.leaseMillis(),
                         candidateId,
                         text,
-                        ttl())
+                        ttl(),
+                        Long.toString(admittedAt))
                 .map(r -> r.toInteger() == 1);
     }
 
@@ -228,11 +235,14 @@ public class SendLedger {
         return ConversationKeys.conversations(account) + conversation + ":in-flight";
     }
 
-    private static Claim toClaim(String state, String value) {
+    private static Claim toClaim(String state, String value, String admitted) {
         return switch (state) {
             case "first" -> new First();
             case "held" -> new Held(value);
-            case "pending" -> new Unconfirmed(value.isEmpty() ? Optional.empty() : Optional.of(value));
+            case "pending" ->
+                new Unconfirmed(
+                        value.isEmpty() ? Optional.empty() : Optional.of(value),
+                        admitted.isEmpty() ? 0 : Long.parseLong(admitted));
             default -> new Decided(EventJson.read(value, DispatchOutcome.class));
         };
     }

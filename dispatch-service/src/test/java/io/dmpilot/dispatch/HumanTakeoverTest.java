@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = TestServices.class, initArgs = @ResourceArg(name = "services", value = "kafka,redis"))
 class HumanTakeoverTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** When the quota admitted the send the crashed replica noted: Redis' clock, any time will do. */
+    private static final long ADMITTED_AT = 1_790_000_000_000L;
 
     @Inject
     ConversationState conversations;
@@ -92,7 +94,7 @@ class HumanTakeoverTest {
         // another replica claimed the candidate, noted the send, and died before the platform's answer
         SendLedger crashed = replicas.ledger("crashed-mid-send");
         crashed.claim(inbound, candidate).await().atMost(WAIT);
-        crashed.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT);
+        crashed.inFlight(inbound, candidate, reply.text(), ADMITTED_AT).await().atMost(WAIT);
         crashed.stopRenewing();
 
         TopicProbe.send(
@@ -110,6 +112,49 @@ class HumanTakeoverTest {
         assertTrue(PlatformStub.to(inbound.conversationId()).isEmpty());
     }
 
+    /**
+     * The sender was killed after the platform took the reply, and the record comes back after the reply's
+     * deadline: the reply went out, so its outcome is SENT (by its echo), not EXPIRED.
+     */
+    @Test
+    void aReplySentBeforeACrashThatComesBackPastItsDeadlineIsConfirmedNotExpired() {
+        InboundEvent inbound = Messages.receivedAgo(SampleEvents.userMessage(Messages.account(), "在吗"), 120_000);
+        VettedReply reply = Messages.reply(inbound, Tier.BASIC, "宕机前已发出");
+        String candidate = reply.candidate().candidateId();
+        SendLedger crashed = replicas.ledger("crashed-after-send");
+        crashed.claim(inbound, candidate).await().atMost(WAIT);
+        crashed.inFlight(inbound, candidate, reply.text(), ADMITTED_AT).await().atMost(WAIT);
+        crashed.stopRenewing();
+        TopicProbe.send(
+                Topics.INBOUND,
+                inbound.conversationId(),
+                EventJson.write(Messages.fromAccount(inbound, InboundKind.SEND_ECHO, reply.text())));
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> ledger.echoOf(candidate).await().atMost(WAIT).isPresent());
+
+        publish(reply);
+
+        DispatchOutcome outcome = awaitOutcomes(inbound.conversationId(), 1).get(0);
+        assertEquals(Outcome.SENT, outcome.outcome());
+        assertTrue(outcome.detail().startsWith("confirmed-by-echo:sent-"), outcome.detail());
+        assertEquals(ADMITTED_AT, outcome.admittedAt(), "still counted where the crashed replica's quota admitted it");
+        assertTrue(PlatformStub.to(inbound.conversationId()).isEmpty());
+    }
+
+    @Test
+    void aReplyNobodyDecidedThatComesPastItsDeadlineExpiresUnsent() {
+        InboundEvent inbound = Messages.receivedAgo(SampleEvents.userMessage(Messages.account(), "在吗"), 120_000);
+
+        publish(Messages.reply(inbound, Tier.BASIC, "太晚了"));
+
+        DispatchOutcome outcome = awaitOutcomes(inbound.conversationId(), 1).get(0);
+        assertEquals(Outcome.EXPIRED, outcome.outcome());
+        assertEquals("deadline-passed", outcome.detail());
+        assertEquals(0, outcome.admittedAt());
+        assertTrue(PlatformStub.to(inbound.conversationId()).isEmpty());
+    }
+
     @Test
     void lostSendWithoutAnEchoIsFailedNotSentTwice() {
         InboundEvent inbound = SampleEvents.userMessage(Messages.account(), "在吗");
@@ -117,7 +162,7 @@ class HumanTakeoverTest {
         String candidate = reply.candidate().candidateId();
         SendLedger crashed = replicas.ledger("crashed-mid-send");
         crashed.claim(inbound, candidate).await().atMost(WAIT);
-        crashed.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT);
+        crashed.inFlight(inbound, candidate, reply.text(), ADMITTED_AT).await().atMost(WAIT);
         crashed.stopRenewing();
 
         publish(reply);

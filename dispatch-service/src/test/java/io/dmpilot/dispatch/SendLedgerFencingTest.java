@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = TestServices.class, initArgs = @ResourceArg(name = "services", value = "kafka,redis"))
 class SendLedgerFencingTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** When the quota admitted the send the crashed replica noted: Redis' clock, any time will do. */
+    private static final long ADMITTED_AT = 1_790_000_000_000L;
 
     @Inject
     DispatchConfig config;
@@ -59,7 +61,9 @@ class SendLedgerFencingTest {
                 .atMost(threeLeases.plus(WAIT))
                 .pollInterval(config.claimLease().dividedBy(4))
                 .until(() -> claim(newOwner) instanceof SendLedger.Held);
-        assertTrue(oldOwner.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT));
+        assertTrue(oldOwner.inFlight(inbound, candidate, reply.text(), ADMITTED_AT)
+                .await()
+                .atMost(WAIT));
     }
 
     @Test
@@ -71,11 +75,17 @@ class SendLedgerFencingTest {
 
         Awaitility.await().atMost(WAIT).until(() -> claim(newOwner) instanceof SendLedger.First);
 
-        assertFalse(oldOwner.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT), "must not send");
+        assertFalse(
+                oldOwner.inFlight(inbound, candidate, reply.text(), ADMITTED_AT)
+                        .await()
+                        .atMost(WAIT),
+                "must not send");
         assertFalse(oldOwner.record(OutcomeFactory.of(reply, Outcome.SENT, "late"))
                 .await()
                 .atMost(WAIT));
-        assertTrue(newOwner.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT));
+        assertTrue(newOwner.inFlight(inbound, candidate, reply.text(), ADMITTED_AT)
+                .await()
+                .atMost(WAIT));
         assertTrue(newOwner.record(OutcomeFactory.of(reply, Outcome.SENT, "by-new-owner"))
                 .await()
                 .atMost(WAIT));
@@ -96,7 +106,11 @@ class SendLedgerFencingTest {
                 .await()
                 .atMost(WAIT);
 
-        assertTrue(oldOwner.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT), "must still send");
+        assertTrue(
+                oldOwner.inFlight(inbound, candidate, reply.text(), ADMITTED_AT)
+                        .await()
+                        .atMost(WAIT),
+                "must still send");
         newOwner = replicas.ledger("new");
         assertInstanceOf(SendLedger.Held.class, claim(newOwner), "the lease is the owner's again");
         assertTrue(oldOwner.record(OutcomeFactory.of(reply, Outcome.SENT, "after-redis-restart"))
@@ -119,7 +133,11 @@ class SendLedgerFencingTest {
                 .await()
                 .atMost(WAIT));
 
-        assertFalse(oldOwner.inFlight(inbound, candidate, reply.text()).await().atMost(WAIT), "must not send");
+        assertFalse(
+                oldOwner.inFlight(inbound, candidate, reply.text(), ADMITTED_AT)
+                        .await()
+                        .atMost(WAIT),
+                "must not send");
     }
 
     @Test
