@@ -151,6 +151,7 @@ inject_faults() {
   for fault in "${FAULTS[@]}"; do
     sleep "$FAULT_INTERVAL"
     say "fault: $fault"
+    label=$fault
     t0=$(date +%s.%N)
     case $fault in
       kafka)
@@ -172,7 +173,7 @@ inject_faults() {
         "$SCRIPT_DIR/stack.sh" up >>"$OUT/faults.log" 2>&1
         # loaded: a later start of the stack must not bring this run's state back
         rm -f "$STACK_HOME/redis/dump.rdb"
-        fault=redis-$REDIS_FAULT ;;
+        label=redis-$REDIS_FAULT ;;
       postgresql)
         cluster=$(pg_lsclusters -h | awk 'NR == 1 {print $1, $2}')
         # shellcheck disable=SC2086
@@ -185,7 +186,7 @@ inject_faults() {
         kill -9 "$(<"$STACK_HOME/pids/$fault.pid")"; sleep 1
         "$SCRIPT_DIR/run.sh" start "$fault" >>"$OUT/faults.log" 2>&1 ;;
     esac
-    echo "$fault,$((SECONDS - start)),$(awk -v now="$(date +%s.%N)" -v t0="$t0" 'BEGIN {printf "%.1f", now - t0}')" >>"$OUT/faults.csv"
+    echo "$label,$((SECONDS - start)),$(awk -v now="$(date +%s.%N)" -v t0="$t0" 'BEGIN {printf "%.1f", now - t0}')" >>"$OUT/faults.csv"
   done
 }
 fault_pid=

@@ -42,10 +42,12 @@ stop() {
 }
 for dir in "$A" "$B"; do [[ -f $dir/quarkus-run.jar ]] || { echo "error: no quarkus-run.jar in $dir" >&2; exit 2; }; done
 "$SCRIPT_DIR/run.sh" status >/dev/null || { echo "error: start the platform first (deploy/local/run.sh up --detach)" >&2; exit 2; }
-original=$(mktemp -d)
+original=$(mktemp -d) results=$(mktemp)
 restore() {
   stop "$MODULE"
   if [[ -L $TARGET ]]; then rm "$TARGET"; mv "$original/quarkus-app" "$TARGET"; fi
+  [[ -e $original/quarkus-app ]] || rm -rf "$original"
+  rm -f "$results"
   "$SCRIPT_DIR/run.sh" down >/dev/null 2>&1 || true
 }
 trap restore EXIT
@@ -72,7 +74,6 @@ drain() {
     'BEGIN {printf "%s %.3f ms/record (%d records, %.1f s CPU, %d s)\n", l, c / k * 1000 / r, r, c / k, s}'
 }
 
-results=$(mktemp)
 say "warm-up drain (A, not reported)"
 drain A "$A" >/dev/null
 for round in $(seq 1 "$ROUNDS"); do

@@ -1,10 +1,11 @@
 package io.dmpilot.analytics;
 
+import io.dmpilot.kit.RecordBatches;
+import io.dmpilot.kit.RecordBatches.Rejected;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,14 +39,13 @@ public class BatchRecorder {
     }
 
     /**
-     * @param batch the poll's records; the message the method receives may be a wrapper (interceptors add
-     *     metadata), so the records themselves, each with its own nack, come from the batch metadata
+     * @param batch the poll's records ({@link RecordBatches#records}), each with its own nack
      * @param reading payload → what it adds (empty: nothing to count); throws for a malformed payload
      */
     public Uni<Void> record(String source, Message<List<String>> batch, Function<String, Optional<Recording>> reading) {
         List<Consumed> valid = new ArrayList<>();
         List<Rejected> malformed = new ArrayList<>();
-        for (Message<?> record : records(batch)) {
+        for (Message<?> record : RecordBatches.records(batch)) {
             try {
                 reading.apply((String) record.getPayload()).ifPresent(r -> valid.add(new Consumed(record, r)));
             } catch (RuntimeException e) {
@@ -53,17 +53,10 @@ public class BatchRecorder {
             }
         }
         return storeAll(source, valid)
-                .chain(() -> deadLetter(malformed))
+                .chain(() -> RecordBatches.deadLetter(malformed))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack))
                 .onFailure()
                 .recoverWithUni(failure -> Uni.createFrom().completionStage(() -> batch.nack(failure)));
-    }
-
-    @SuppressWarnings("unchecked") // the metadata is typed by key and value; its messages are the records
-    private static List<Message<?>> records(Message<List<String>> batch) {
-        return batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
-                .map(metadata -> (List<Message<?>>) metadata.getBatchedMessages())
-                .orElseThrow(() -> new IllegalStateException("not a Kafka batch: enable batch=true on the channel"));
     }
 
     private Uni<Void> storeAll(String source, List<Consumed> valid) {
@@ -84,24 +77,11 @@ public class BatchRecorder {
                         .invoke(now -> count(source, now))
                         .replaceWithVoid()
                         .onFailure()
-                        .recoverWithUni(failure -> nack(new Rejected(consumed.record(), failure))))
+                        .recoverWithUni(
+                                failure -> RecordBatches.deadLetter(List.of(new Rejected(consumed.record(), failure)))))
                 .collect()
                 .last()
                 .replaceWithVoid();
-    }
-
-    private static Uni<Void> deadLetter(List<Rejected> malformed) {
-        return Multi.createFrom()
-                .iterable(malformed)
-                .onItem()
-                .transformToUniAndConcatenate(BatchRecorder::nack)
-                .collect()
-                .last()
-                .replaceWithVoid();
-    }
-
-    private static Uni<Void> nack(Rejected rejected) {
-        return Uni.createFrom().completionStage(() -> rejected.record().nack(rejected.failure()));
     }
 
     private static Uni<List<Recording>> withRetries(Supplier<Uni<? extends List<Recording>>> write) {
@@ -135,6 +115,4 @@ public class BatchRecorder {
     }
 
     private record Consumed(Message<?> record, Recording recording) {}
-
-    private record Rejected(Message<?> record, Throwable failure) {}
 }

@@ -104,7 +104,7 @@ class HumanTakeoverTest {
      */
     @Test
     void aReplySentBeforeACrashThatComesBackPastItsDeadlineIsConfirmedNotExpired() {
-        InboundEvent inbound = Messages.receivedAgo(SampleEvents.userMessage(Messages.account(), "在吗"), 120_000);
+        InboundEvent inbound = SampleEvents.userMessageReceivedAgo(Messages.account(), "在吗", 120_000);
         VettedReply reply = Messages.reply(inbound, Tier.BASIC, "宕机前已发出");
 
         DispatchOutcome outcome = echoedThenRedelivered(inbound, reply);
@@ -140,7 +140,7 @@ class HumanTakeoverTest {
 
     @Test
     void aReplyNobodyDecidedThatComesPastItsDeadlineExpiresUnsent() {
-        InboundEvent inbound = Messages.receivedAgo(SampleEvents.userMessage(Messages.account(), "在吗"), 120_000);
+        InboundEvent inbound = SampleEvents.userMessageReceivedAgo(Messages.account(), "在吗", 120_000);
 
         publish(Messages.reply(inbound, Tier.BASIC, "太晚了"));
 

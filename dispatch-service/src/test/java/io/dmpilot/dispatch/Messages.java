@@ -35,25 +35,6 @@ final class Messages {
                 "trace-" + id);
     }
 
-    /** The same message, as if ingest had received it {@code agoMillis} ago. */
-    static InboundEvent receivedAgo(InboundEvent event, long agoMillis) {
-        return new InboundEvent(
-                event.eventId(),
-                event.kind(),
-                event.clientKey(),
-                event.accountOpenId(),
-                event.userOpenId(),
-                event.userNickname(),
-                event.conversationId(),
-                event.serverMessageId(),
-                event.messageType(),
-                event.text(),
-                event.createdAt() - agoMillis,
-                System.currentTimeMillis() - agoMillis,
-                event.context(),
-                event.traceId());
-    }
-
     static InboundEvent next(InboundEvent first, String text) {
         return next(first, text, 0);
     }

@@ -51,7 +51,7 @@ public class DeliveryDedupe {
             case FIRST ->
                 store.get().call(() -> markStored(eventId)).onFailure().call(() -> forget(eventId));
             case STORED -> Uni.createFrom().item(duplicate.get());
-            case IN_FLIGHT -> Uni.createFrom().failure(inFlight());
+            case IN_FLIGHT -> Uni.createFrom().failure(new DeliveryInFlight());
         });
     }
 
@@ -83,15 +83,13 @@ public class DeliveryDedupe {
         return redis.key().del(PREFIX + eventId).replaceWithVoid().onFailure().recoverWithNull();
     }
 
-    private static ProblemException inFlight() {
-        return new ProblemException(Problem.of(
-                409,
-                "Delivery in progress",
-                "an earlier delivery of this message is still being stored; retry in a few seconds"));
-    }
-
-    /** The problem a still-running earlier delivery answers; resources count it apart from real conflicts. */
-    public static boolean isInFlight(Throwable failure) {
-        return failure instanceof ProblemException problem && problem.problem().status() == 409;
+    /** An earlier delivery of the same message is still being stored: the platform is asked to come back (409). */
+    public static final class DeliveryInFlight extends ProblemException {
+        DeliveryInFlight() {
+            super(Problem.of(
+                    409,
+                    "Delivery in progress",
+                    "an earlier delivery of this message is still being stored; retry in a few seconds"));
+        }
     }
 }

@@ -77,7 +77,7 @@ public class WebhookResource {
         }
         InboundEvent event = InboundNormalizer.normalize(envelope, receivedAt, traceId());
         return dedupe.storeOnce(event.eventId(), () -> route(envelope, event), () -> duplicate(envelope, event))
-                .onFailure(DeliveryDedupe::isInFlight)
+                .onFailure(DeliveryDedupe.DeliveryInFlight.class)
                 .invoke(() -> count(envelope.event(), "in_flight"))
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .transform(failure -> {

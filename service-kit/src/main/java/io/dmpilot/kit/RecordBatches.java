@@ -36,61 +36,71 @@ public class RecordBatches {
         this.logContext = logContext;
     }
 
+    /** A record of a poll that could not be taken, and why. */
+    public record Rejected(Message<?> record, Throwable failure) {}
+
     /** Reads each record's JSON payload as {@code type} and hands it to {@code handler}. */
     public <T> Uni<Void> handle(Message<List<String>> batch, Class<T> type, Function<T, Uni<Void>> handler) {
-        List<Message<?>> records = records(batch);
-        List<Failed> failed = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
         return Multi.createFrom()
-                .iterable(records)
+                .iterable(records(batch))
                 .onItem()
                 .transformToUniAndConcatenate(record -> one(record, type, handler)
                         .onFailure()
                         .recoverWithItem(failure -> {
-                            failed.add(new Failed(record, failure));
+                            rejected.add(new Rejected(record, failure));
                             return null;
                         }))
                 .collect()
                 .last()
                 // the handled records' offsets may only be committed with the poll, so the dead letters go last
-                .chain(() -> deadLetter(failed))
+                .chain(() -> deadLetter(rejected))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack))
                 .onFailure()
                 .recoverWithUni(failure -> Uni.createFrom().completionStage(() -> batch.nack(failure)));
     }
 
+    /**
+     * One record, when its turn comes: its log context and trace are entered then, not when the poll arrives. The
+     * trace is the one the framework makes current for a record consumed alone; it stays in this Vert.x context
+     * until the record is done, so the records it sends continue that trace.
+     */
     private <T> Uni<Void> one(Message<?> record, Class<T> type, Function<T, Uni<Void>> handler) {
-        logContext.afterMessageReceive(record);
-        // the record's trace, as the framework makes current for a record consumed alone; it lives in this
-        // Vert.x context until the next record's replaces it, so the replies it sends continue that trace
-        Scope trace = record.getMetadata(TracingMetadata.class)
-                .map(tracing -> tracing.getCurrentContext().makeCurrent())
-                .orElse(Scope.noop());
-        return Uni.createFrom()
-                .deferred(() -> {
-                    T event = EventJson.read((String) record.getPayload(), type);
-                    return TransientRetry.retried(() -> handler.apply(event));
-                })
-                .eventually(trace::close);
+        return Uni.createFrom().deferred(() -> {
+            logContext.afterMessageReceive(record);
+            Scope trace = record.getMetadata(TracingMetadata.class)
+                    .map(tracing -> tracing.getCurrentContext().makeCurrent())
+                    .orElse(Scope.noop());
+            return Uni.createFrom()
+                    .deferred(() -> {
+                        T event = EventJson.read((String) record.getPayload(), type);
+                        return TransientRetry.retried(() -> handler.apply(event));
+                    })
+                    .eventually(trace::close);
+        });
     }
 
-    private static Uni<Void> deadLetter(List<Failed> failed) {
-        if (failed.isEmpty()) return Uni.createFrom().voidItem();
+    /** Nacks each record on its own, one after the other: the channel's dead-letter strategy sends each alone. */
+    public static Uni<Void> deadLetter(List<Rejected> rejected) {
+        if (rejected.isEmpty()) return Uni.createFrom().voidItem();
         return Multi.createFrom()
-                .iterable(failed)
+                .iterable(rejected)
                 .onItem()
                 .transformToUniAndConcatenate(
-                        f -> Uni.createFrom().completionStage(() -> f.record().nack(f.failure())))
+                        r -> Uni.createFrom().completionStage(() -> r.record().nack(r.failure())))
                 .collect()
                 .last()
                 .replaceWithVoid();
     }
 
+    /**
+     * The poll's records, each its own message with its own ack and nack. The message the method receives may be a
+     * wrapper (interceptors add metadata), so they come from the batch metadata.
+     */
     @SuppressWarnings("unchecked") // the metadata is typed by key and value; its messages are the records
-    private static List<Message<?>> records(Message<List<String>> batch) {
+    public static List<Message<?>> records(Message<List<String>> batch) {
         return batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
                 .map(metadata -> (List<Message<?>>) metadata.getBatchedMessages())
                 .orElseThrow(() -> new IllegalStateException("not a Kafka batch: enable batch=true on the channel"));
     }
-
-    private record Failed(Message<?> record, Throwable failure) {}
 }

@@ -15,8 +15,13 @@ import java.util.UUID;
 /** Realistic events for service tests: fresh ids every call, so tests sharing a topic never collide. */
 public final class SampleEvents {
     public static InboundEvent userMessage(String account, String text) {
+        return userMessageReceivedAgo(account, text, 0);
+    }
+
+    /** A user message ingest received {@code agoMillis} ago: a record coming back late, past its deadline. */
+    public static InboundEvent userMessageReceivedAgo(String account, String text, long agoMillis) {
         String id = UUID.randomUUID().toString();
-        return message(id, account, "user-" + id, "conv-" + id, "sim-app", text);
+        return message(id, account, "user-" + id, "conv-" + id, "sim-app", text, agoMillis);
     }
 
     /** The same user's next message in the same conversation. */
@@ -27,12 +32,19 @@ public final class SampleEvents {
                 previous.userOpenId(),
                 previous.conversationId(),
                 previous.clientKey(),
-                text);
+                text,
+                0);
     }
 
     private static InboundEvent message(
-            String id, String account, String user, String conversation, String clientKey, String text) {
-        long now = System.currentTimeMillis();
+            String id,
+            String account,
+            String user,
+            String conversation,
+            String clientKey,
+            String text,
+            long agoMillis) {
+        long now = System.currentTimeMillis() - agoMillis;
         return new InboundEvent(
                 "im_receive_msg:" + id,
                 InboundKind.USER_MESSAGE,

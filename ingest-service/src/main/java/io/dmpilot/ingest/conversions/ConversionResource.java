@@ -57,7 +57,7 @@ public class ConversionResource {
         }
         String eventId = eventIdOf(conversion);
         return dedupe.storeOnce(eventId, () -> publish(conversion), this::duplicate)
-                .onFailure(DeliveryDedupe::isInFlight)
+                .onFailure(DeliveryDedupe.DeliveryInFlight.class)
                 .invoke(() -> count("in_flight"))
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .transform(failure -> {
