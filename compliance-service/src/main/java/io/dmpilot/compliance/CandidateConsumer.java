@@ -12,15 +12,16 @@ import io.dmpilot.contracts.Topics;
 import io.dmpilot.contracts.Verdict;
 import io.dmpilot.contracts.VettedReply;
 import io.dmpilot.contracts.Violation;
-import io.dmpilot.contracts.serde.EventJson;
 import io.dmpilot.kit.KeyedRecords;
-import io.dmpilot.kit.TransientRetry;
+import io.dmpilot.kit.RecordBatches;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +47,7 @@ public class CandidateConsumer {
     private final MeterRegistry meters;
     private final AccountPolicies policies;
     private final CrisisConversations crisis;
+    private final RecordBatches batches;
 
     public CandidateConsumer(
             AccountPolicies policies,
@@ -55,7 +57,9 @@ public class CandidateConsumer {
             LexiconChanges changes,
             @Channel(Channels.REPLY_VETTED) MutinyEmitter<VettedReply> vetted,
             @Channel(Channels.VIOLATIONS) MutinyEmitter<Violation> violations,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            RecordBatches batches) {
+        this.batches = batches;
         this.policies = policies;
         this.crisis = crisis;
         this.vetter = vetter;
@@ -67,13 +71,12 @@ public class CandidateConsumer {
     }
 
     /**
-     * A record that cannot be read goes to the dead-letter topic at once; a transient failure is retried first,
-     * the partition waiting meanwhile ({@link TransientRetry}).
+     * A poll at a time, its conversations at once ({@link RecordBatches}): a record that cannot be read goes to the
+     * dead-letter topic at once; a transient failure is retried first, the conversation waiting meanwhile.
      */
     @Incoming(Channels.REPLY_CANDIDATES)
-    public Uni<Void> consume(String payload) {
-        ReplyCandidate candidate = EventJson.read(payload, ReplyCandidate.class);
-        return TransientRetry.retried(() -> handle(candidate));
+    public Uni<Void> consume(Message<List<String>> batch) {
+        return batches.handle(batch, ReplyCandidate.class, this::handle);
     }
 
     private Uni<Void> handle(ReplyCandidate candidate) {
