@@ -3,12 +3,13 @@ package io.dmpilot.dispatch;
 import io.dmpilot.contracts.Channels;
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.InboundKind;
-import io.dmpilot.contracts.serde.EventJson;
-import io.dmpilot.kit.TransientRetry;
+import io.dmpilot.kit.RecordBatches;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,21 +24,23 @@ public class InboundConsumer {
     private final ConversationState conversations;
     private final SendLedger ledger;
     private final MeterRegistry meters;
+    private final RecordBatches batches;
 
-    public InboundConsumer(ConversationState conversations, SendLedger ledger, MeterRegistry meters) {
+    public InboundConsumer(
+            ConversationState conversations, SendLedger ledger, MeterRegistry meters, RecordBatches batches) {
+        this.batches = batches;
         this.conversations = conversations;
         this.ledger = ledger;
         this.meters = meters;
     }
 
     /**
-     * A record that cannot be read goes to the dead-letter topic at once; a transient failure is retried first,
-     * the partition waiting meanwhile ({@link TransientRetry}).
+     * A poll at a time, its conversations at once ({@link RecordBatches}): a record that cannot be read goes to the
+     * dead-letter topic at once; a transient failure is retried first, the conversation waiting meanwhile.
      */
     @Incoming(Channels.INBOUND)
-    public Uni<Void> consume(String payload) {
-        InboundEvent event = EventJson.read(payload, InboundEvent.class);
-        return TransientRetry.retried(() -> handle(event));
+    public Uni<Void> consume(Message<List<String>> batch) {
+        return batches.handle(batch, InboundEvent.class, this::handle);
     }
 
     private Uni<Void> handle(InboundEvent event) {

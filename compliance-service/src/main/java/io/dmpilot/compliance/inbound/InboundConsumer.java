@@ -7,15 +7,16 @@ import io.dmpilot.contracts.Handoff;
 import io.dmpilot.contracts.InboundEvent;
 import io.dmpilot.contracts.InboundKind;
 import io.dmpilot.contracts.Topics;
-import io.dmpilot.contracts.serde.EventJson;
 import io.dmpilot.kit.KeyedRecords;
-import io.dmpilot.kit.TransientRetry;
+import io.dmpilot.kit.RecordBatches;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +34,7 @@ public class InboundConsumer {
     private final long maxAgeMillis;
     private final MutinyEmitter<Handoff> handoffs;
     private final MeterRegistry meters;
+    private final RecordBatches batches;
     private final CrisisConversations crisis;
 
     public InboundConsumer(
@@ -40,7 +42,9 @@ public class InboundConsumer {
             InboundScreen screen,
             CrisisConversations crisis,
             @Channel(Channels.HANDOFFS) MutinyEmitter<Handoff> handoffs,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            RecordBatches batches) {
+        this.batches = batches;
         this.screen = screen;
         this.crisis = crisis;
         this.maxAgeMillis = config.inboundMaxAge().toMillis();
@@ -49,13 +53,12 @@ public class InboundConsumer {
     }
 
     /**
-     * A record that cannot be read goes to the dead-letter topic at once; a transient failure is retried first,
-     * the partition waiting meanwhile ({@link TransientRetry}).
+     * A poll at a time, its conversations at once ({@link RecordBatches}): a record that cannot be read goes to the
+     * dead-letter topic at once; a transient failure is retried first, the conversation waiting meanwhile.
      */
     @Incoming(Channels.INBOUND)
-    public Uni<Void> consume(String payload) {
-        InboundEvent event = EventJson.read(payload, InboundEvent.class);
-        return TransientRetry.retried(() -> handle(event));
+    public Uni<Void> consume(Message<List<String>> batch) {
+        return batches.handle(batch, InboundEvent.class, this::handle);
     }
 
     private Uni<Void> handle(InboundEvent event) {
