@@ -14,7 +14,7 @@
 # leftovers; after that their committed offsets rule, so nothing sent while it was down is skipped.
 #
 # Logs: .local-stack/logs/<service>.log. Knobs (environment): TYPING_PAUSE_MIN/MAX (default 0ms: off, so a
-# message is answered at once; the product default is 500ms–2s), SERVICE_JVM_OPTS, *_PORT.
+# message is answered at once; the product default is 500ms–2s), SERVICE_JVM_OPTS, SIM_JVM_OPTS (douyin-sim), *_PORT.
 #
 # Operator endpoints need an API key (docs/SECURITY.md). Local runs use the superadmin key below unless
 # DMPILOT_BOOTSTRAP_KEY is set, and the services read accounts with the service key below unless
@@ -39,6 +39,9 @@ PID_DIR=$STACK_HOME/pids
 # service's CPU compiling for minutes; with C1 alone the stack answered at p50 48 ms instead of 4.4 s after the
 # same warm-up (docs/benchmarks/end-to-end.md). A Kubernetes pod with its own cores keeps the JVM's default.
 SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+# douyin-sim is the platform's outside world and the load generator: a run keeps every message, reply and outcome
+# in memory (96,000 messages in the full profile ran it out of 256 MiB)
+SIM_JVM_OPTS=${SIM_JVM_OPTS:--Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 LOCAL_BOOTSTRAP_KEY=dmp_local_dmpilot-local-bootstrap-only
 DMPILOT_BOOTSTRAP_KEY=${DMPILOT_BOOTSTRAP_KEY:-$LOCAL_BOOTSTRAP_KEY}
 DMPILOT_SERVICE_KEY=${DMPILOT_SERVICE_KEY:-dmp_localsvc_dmpilot-local-service-only}
@@ -120,7 +123,8 @@ launch() {
     DMPILOT_SECRETS_KEY=$DMPILOT_SECRETS_KEY \
     TYPING_PAUSE_MIN=${TYPING_PAUSE_MIN:-0ms} TYPING_PAUSE_MAX=${TYPING_PAUSE_MAX:-0ms} \
     KAFKA_AUTO_OFFSET_RESET=${KAFKA_AUTO_OFFSET_RESET:-latest} \
-    nohup java $SERVICE_JVM_OPTS -jar "$(jar_of "$module")" >>"$LOG_DIR/$module.log" 2>&1 &
+    nohup java $([[ $module == douyin-sim ]] && echo "$SIM_JVM_OPTS" || echo "$SERVICE_JVM_OPTS") \
+    -jar "$(jar_of "$module")" >>"$LOG_DIR/$module.log" 2>&1 &
   echo $! >"$PID_DIR/$module.pid"
 }
 
