@@ -1,6 +1,7 @@
 package io.dmpilot.rules;
 
 import static io.dmpilot.testing.OperatorKeys.asSuperadmin;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,11 +25,23 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +173,75 @@ class InboundConsumerTest {
         }
         String account = createAccount(Tier.BASIC, "仍然在工作");
         assertEquals("仍然在工作", awaitCandidate(userMessage(account, "还在吗")).text());
+    }
+
+    /**
+     * A poll's conversations are planned at once (RecordBatches), each awaiting Redis between its steps. Each
+     * record must keep its own log context and trace while the others run beside it: every line logged about a
+     * conversation names that conversation, and the candidate continues the W3C trace its own message came with.
+     */
+    @Test
+    void conversationsPlannedAtOnceEachKeepTheirOwnLogContextAndTrace() {
+        String account = createAccount(Tier.BASIC, "一起到的消息");
+        Map<String, String> traceOfEvent = new HashMap<>();
+        List<ProducerRecord<String, String>> burst = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            InboundEvent inbound = userMessage(account, "第" + i + "条");
+            String trace = UUID.randomUUID().toString().replace("-", "");
+            traceOfEvent.put(inbound.eventId(), trace);
+            ProducerRecord<String, String> record =
+                    new ProducerRecord<>(Topics.INBOUND, inbound.conversationId(), EventJson.write(inbound));
+            record.headers().add("traceparent", ("00-" + trace + "-00f067aa0ba902b7-01").getBytes(UTF_8));
+            burst.add(record);
+        }
+        Map<String, String> loggedUnder = new ConcurrentHashMap<>();
+        java.util.logging.Logger consumerLog = java.util.logging.Logger.getLogger(InboundConsumer.class.getName());
+        java.util.logging.Level levelBefore = consumerLog.getLevel();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                // "conversation <id>: <rule or reason>", logged after the planning's Redis round trips
+                Matcher about =
+                        Pattern.compile("conversation (\\S+):").matcher(((ExtLogRecord) record).getFormattedMessage());
+                if (about.find()) {
+                    loggedUnder.put(about.group(1), String.valueOf(((ExtLogRecord) record).getMdc("conversationId")));
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        consumerLog.setLevel(java.util.logging.Level.FINE);
+        consumerLog.addHandler(capture);
+        try {
+            TopicProbe.send(burst);
+
+            Map<String, String> traceOfCandidate = new HashMap<>();
+            Awaitility.await().atMost(WAIT).until(() -> {
+                for (ConsumerRecord<String, String> record : candidates.rawRecords()) {
+                    ReplyCandidate candidate = EventJson.read(record.value(), ReplyCandidate.class);
+                    Header traceparent = record.headers().lastHeader("traceparent");
+                    if (traceOfEvent.containsKey(candidate.inbound().eventId()) && traceparent != null) {
+                        traceOfCandidate.put(
+                                candidate.inbound().eventId(), new String(traceparent.value(), UTF_8).split("-")[1]);
+                    }
+                }
+                return traceOfCandidate.size() == traceOfEvent.size();
+            });
+            assertEquals(traceOfEvent, traceOfCandidate);
+            Map<String, String> ownLines = new HashMap<>();
+            burst.forEach(record -> ownLines.put(record.key(), record.key()));
+            Awaitility.await().atMost(WAIT).until(() -> loggedUnder.keySet().containsAll(ownLines.keySet()));
+            Map<String, String> burstLines = new HashMap<>(loggedUnder);
+            burstLines.keySet().retainAll(ownLines.keySet());
+            assertEquals(ownLines, burstLines, "each line logged under its own conversation");
+        } finally {
+            consumerLog.removeHandler(capture);
+            consumerLog.setLevel(levelBefore);
+        }
     }
 
     @Test
