@@ -32,7 +32,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -52,6 +54,9 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "services", value = "kafka,redis,postgres"))
 class InboundConsumerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** InboundConsumer's "conversation <id>: <rule or reason>", logged after the planning's Redis round trips. */
+    private static final Pattern CONVERSATION_LINE = Pattern.compile("conversation (\\S+):");
+
     private TopicProbe candidates;
 
     @Inject
@@ -195,14 +200,12 @@ class InboundConsumerTest {
             burst.add(record);
         }
         Map<String, String> loggedUnder = new ConcurrentHashMap<>();
-        java.util.logging.Logger consumerLog = java.util.logging.Logger.getLogger(InboundConsumer.class.getName());
-        java.util.logging.Level levelBefore = consumerLog.getLevel();
+        Logger consumerLog = Logger.getLogger(InboundConsumer.class.getName());
+        Level levelBefore = consumerLog.getLevel();
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                // "conversation <id>: <rule or reason>", logged after the planning's Redis round trips
-                Matcher about =
-                        Pattern.compile("conversation (\\S+):").matcher(((ExtLogRecord) record).getFormattedMessage());
+                Matcher about = CONVERSATION_LINE.matcher(((ExtLogRecord) record).getFormattedMessage());
                 if (about.find()) {
                     loggedUnder.put(about.group(1), String.valueOf(((ExtLogRecord) record).getMdc("conversationId")));
                 }
@@ -214,7 +217,7 @@ class InboundConsumerTest {
             @Override
             public void close() {}
         };
-        consumerLog.setLevel(java.util.logging.Level.FINE);
+        consumerLog.setLevel(Level.FINE);
         consumerLog.addHandler(capture);
         try {
             TopicProbe.send(burst);

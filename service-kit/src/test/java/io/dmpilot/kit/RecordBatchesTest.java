@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dmpilot.contracts.serde.MalformedEventException;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -259,14 +261,14 @@ class RecordBatchesTest {
                             })
                             .subscribe()
                             .with(done::complete, done::completeExceptionally));
-            done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            done.get(30, TimeUnit.SECONDS);
 
             assertEquals(3, contexts.size());
             assertEquals(3, contexts.stream().distinct().count(), "a context per record");
-            assertTrue(contexts.stream().allMatch(io.smallrye.common.vertx.VertxContext::isDuplicatedContext));
+            assertTrue(contexts.stream().allMatch(VertxContext::isDuplicatedContext));
             assertEquals(List.of(), List.copyOf(leaked));
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -101,19 +102,18 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     /**
-     * Writes the records together, with their headers, and waits for every acknowledgement: sent at once, they
-     * reach a consumer in as few polls as the broker allows.
+     * Writes the records, with their headers, before waiting for any acknowledgement: what accumulates meanwhile
+     * goes out in one request, so the records reach a consumer in as few polls as the broker allows.
      */
     public static void send(List<ProducerRecord<String, String>> records) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+            List<Future<?>> acks = new ArrayList<>();
             for (ProducerRecord<String, String> record : records) acks.add(producer.send(record));
-            for (java.util.concurrent.Future<?> ack : acks) ack.get();
+            for (Future<?> ack : acks) ack.get();
         } catch (Exception e) {
             throw new IllegalStateException(
                     "could not write to "
