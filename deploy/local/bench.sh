@@ -13,6 +13,9 @@
 #                                                     minute; the load lasts until the last fault is over
 #        BENCH_JFR=1                                  also records every service with JFR during the measured run
 #                                                     and adds where each one's CPU went to the report
+#        BENCH_ASPROF=1                               also samples every JVM's CPU with async-profiler (Maven Central)
+#                                                     during the measured run, GC, JIT and kernel included, and adds
+#                                                     where each one's CPU went to the report
 #        BENCH_WARMUP_SECONDS=90                     a platform started by this script first gets 20 msg/s for this
 #                                                     long, unreported (default 90 s; 0 for the quick profile)
 # Output: $BENCH_OUT (default .local-stack/bench/<UTC time>-<profile>/report.md). Exit 1 when the run's loss
@@ -134,6 +137,45 @@ if [[ ${BENCH_JFR:-0} == 1 ]]; then
   done
 fi
 
+# async-profiler on every JVM (the services, douyin-sim, the broker) for the measured run only: CPU samples of Java,
+# JVM-internal (GC, JIT) and kernel frames alike, which JFR's execution samples cannot see
+profiled=()
+if [[ ${BENCH_ASPROF:-0} == 1 ]]; then
+  aplib="$STACK_HOME/async-profiler/libasyncProfiler.so"
+  if [[ ! -f $aplib ]]; then
+    mkdir -p "$STACK_HOME/async-profiler"
+    "$REPO_ROOT/mvnw" -q dependency:copy -Dartifact="tools.profiler:async-profiler:${ASYNC_PROFILER_VERSION:-4.1}" \
+      -DoutputDirectory="$STACK_HOME/async-profiler" -Dmdep.stripVersion=true
+    (cd "$STACK_HOME/async-profiler" && jar xf async-profiler.jar linux-x64/libasyncProfiler.so &&
+      mv linux-x64/libasyncProfiler.so . && rmdir linux-x64)
+  fi
+  mkdir -p "$OUT/profiles"
+  for entry in $(processes); do
+    name=${entry%%=*} pid=${entry##*=}
+    [[ $name == redis || $name == postgresql ]] && continue
+    if java "$SCRIPT_DIR/AsyncProfiler.java" attach "$pid" "$aplib" "start,event=cpu,interval=${BENCH_ASPROF_INTERVAL:-2ms},threads" >/dev/null 2>&1; then
+      profiled+=("$entry")
+    else
+      say "could not attach async-profiler to $name"
+    fi
+  done
+fi
+
+# Kafka requests each service's clients made so far: fetches its consumers sent, produce requests its producers
+# sent (the Kafka clients' own counters in /q/metrics); one line per service: name fetches produces
+kafka_requests() {
+  local svc port
+  for svc in ingest-service:${INGEST_PORT:-8081} rules-service:${RULES_PORT:-8082} compliance-service:${COMPLIANCE_PORT:-8083} \
+    dispatch-service:${DISPATCH_PORT:-8084} analytics-service:${ANALYTICS_PORT:-8085}; do
+    port=${svc##*:}
+    curl -fsS "http://127.0.0.1:$port/q/metrics" 2>/dev/null | awk -v name="${svc%%:*}" '
+      /^kafka_consumer_fetch_manager_fetch_total\{/ {f += $NF}
+      /^kafka_producer_request_total\{/ {p += $NF}
+      END {printf "%s %d %d\n", name, f, p}'
+  done
+}
+kafka_requests >"$OUT/kafka-requests-before.txt"
+
 echo "epoch,process,cpu_ticks,rss_kb" >"$OUT/processes.csv"
 sample >>"$OUT/processes.csv" &
 sampler_pid=$!
@@ -203,6 +245,11 @@ sampler_pid=
 for svc in "${jfr_services[@]}"; do
   jcmd "$(<"$STACK_HOME/pids/$svc.pid")" JFR.stop name=bench >/dev/null 2>&1 || say "no JFR recording from $svc (restarted?)"
 done
+kafka_requests >"$OUT/kafka-requests-after.txt"
+for entry in "${profiled[@]}"; do
+  java "$SCRIPT_DIR/AsyncProfiler.java" attach "${entry##*=}" "$aplib" "stop,file=$OUT/profiles/${entry%%=*}.collapsed,collapsed" \
+    >/dev/null 2>&1 || say "no profile from ${entry%%=*} (restarted?)"
+done
 [[ -n $fault_pid ]] && wait "$fault_pid"
 
 echo "$status" | jq . >"$OUT/run.json"
@@ -238,6 +285,14 @@ tck=$(getconf CLK_TCK)
         printf "| %s | %.0f | %.1f | %.0f |\n", p, cpu, per, rss[p] / 1024
       }
     }' "$OUT/processes.csv" | sort
+  echo
+  echo "#### Kafka requests per message sent (the services' Kafka clients, over the run; a restarted service counts from 0)"
+  echo
+  echo "| service | fetches | produce requests |"
+  echo "|---|---:|---:|"
+  awk -v msgs="$(jq .messagesFired <<<"$status")" 'NR == FNR {f[$1] = $2; p[$1] = $3; next}
+    msgs > 0 && ($1 in f) && $2 >= f[$1] {printf "| %s | %.2f | %.2f |\n", $1, ($2 - f[$1]) / msgs, ($3 - p[$1]) / msgs}' \
+    "$OUT/kafka-requests-before.txt" "$OUT/kafka-requests-after.txt"
   if [[ -f $OUT/faults.csv ]]; then
     echo
     echo "#### Faults injected while the load ran (recovery: until the component answers again)"
@@ -254,6 +309,17 @@ tck=$(getconf CLK_TCK)
       if [[ -s $OUT/jfr/$svc.jfr ]]; then java "$SCRIPT_DIR/JfrSummary.java" "$svc" "$OUT/jfr/$svc.jfr"; fi
     done
     echo "Recordings: jfr/<service>.jfr beside this report (\`jfr view hot-methods\` on a JDK 21+ reads them)."
+  fi
+  if ((${#profiled[@]})); then
+    echo
+    echo "#### Where each process' CPU went (async-profiler, CPU samples every ${BENCH_ASPROF_INTERVAL:-2ms} of CPU, over the measured run)"
+    echo
+    for entry in "${profiled[@]}"; do
+      f=$OUT/profiles/${entry%%=*}.collapsed
+      if [[ -s $f ]]; then java "$SCRIPT_DIR/AsyncProfiler.java" summary "${entry%%=*}" "$f"; fi
+    done
+    echo "Stacks: profiles/<process>.collapsed beside this report (one line per stack and its sample count; any"
+    echo "flame graph tool reads them)."
   fi
   echo
   echo "Raw files beside this report: run.json (every figure), latency-step*.hgrm (HdrHistogram percentile"
