@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 public class AsyncProfiler {
 
     private static final Pattern THREAD_NUMBER = Pattern.compile("[-# ]?\\d+$|-\\d+(-\\d+)*$");
+    private static final Pattern STACK_LINE = Pattern.compile("^(\\S.*) (\\d+)$");
     private static final Pattern THREAD_FRAME = Pattern.compile("^\\[(.*?)(?: tid=\\d+)?]$");
 
     /** The library a Java frame belongs to, by package, first match wins (so the specific come first). */
@@ -61,22 +62,22 @@ public class AsyncProfiler {
             new String[] {"com/github/benmanes/caffeine/", "Caffeine"});
 
     /**
-     * Operations worth seeing whole: a sample counts for each one with a frame (any of "a|b") on its stack. Only
+     * Operations worth seeing whole: a sample counts for each one with any of its frames on its stack. Only
      * operations that call no one else's code: in a reactive service a Redis reply or an HTTP request runs the
      * rest of the pipeline's work as its continuation, so "Redis on the stack" would count far more than Redis.
      */
-    private static final Map<String, String> OPERATIONS = operations();
+    private static final Map<String, List<String>> OPERATIONS = operations();
 
-    private static Map<String, String> operations() {
-        Map<String, String> ops = new LinkedHashMap<>();
-        ops.put("Kafka consumer: poll (fetches, records, offsets)", "consumer/KafkaConsumer.poll");
-        ops.put("Kafka producer: send (serialise, append to a batch)", "producer/KafkaProducer.send");
-        ops.put("Kafka producer: sender thread (produce requests, acks)", "producer/internals/Sender.run");
-        ops.put("Kafka client: network I/O (NetworkClient.poll)", "clients/NetworkClient.poll");
-        ops.put("waiting for sockets (epoll)", "EPoll.wait|epollWait|epoll_wait");
-        ops.put("JSON (Jackson)", "com/fasterxml/jackson/");
-        ops.put("logging", "org/jboss/logmanager/");
-        ops.put("sentence encoder (ONNX Runtime)", "ai/onnxruntime/");
+    private static Map<String, List<String>> operations() {
+        Map<String, List<String>> ops = new LinkedHashMap<>();
+        ops.put("Kafka consumer: poll (fetches, records, offsets)", List.of("consumer/KafkaConsumer.poll"));
+        ops.put("Kafka producer: send (serialise, append to a batch)", List.of("producer/KafkaProducer.send"));
+        ops.put("Kafka producer: sender thread (produce requests, acks)", List.of("producer/internals/Sender.run"));
+        ops.put("Kafka client: network I/O (NetworkClient.poll)", List.of("clients/NetworkClient.poll"));
+        ops.put("waiting for sockets (epoll)", List.of("EPoll.wait", "epollWait", "epoll_wait"));
+        ops.put("JSON (Jackson)", List.of("com/fasterxml/jackson/"));
+        ops.put("logging", List.of("org/jboss/logmanager/"));
+        ops.put("sentence encoder (ONNX Runtime)", List.of("ai/onnxruntime/"));
         return ops;
     }
 
@@ -169,28 +170,27 @@ public class AsyncProfiler {
         long samples;
         long kernel;
 
+        /** One line of collapsed stacks: frames from the root, ";"-separated, a space, the sample count. */
         void add(String line) {
-            int space = line.lastIndexOf(' ');
-            if (space < 0) return;
-            long count = Long.parseLong(line.substring(space + 1).trim());
-            List<String> frames = new ArrayList<>(List.of(line.substring(0, space).split(";")));
-            if (frames.isEmpty()) return;
+            var stackAndCount = STACK_LINE.matcher(line);
+            if (!stackAndCount.matches()) return; // blank, or cut short by a profiler stopped mid-write
+            long count = Long.parseLong(stackAndCount.group(2));
+            List<String> frames = new ArrayList<>(List.of(stackAndCount.group(1).split(";")));
             samples += count;
             var thread = THREAD_FRAME.matcher(frames.get(0));
             if (thread.matches()) {
                 threads.merge(poolOf(thread.group(1)), count, Long::sum);
                 frames.remove(0);
             }
+            if (frames.isEmpty()) {
+                running.merge("JVM or native (other)", count, Long::sum);
+                return;
+            }
             running.merge(runningCode(frames), count, Long::sum);
             if (frames.get(frames.size() - 1).endsWith("_[k]")) kernel += count;
             String stack = String.join(";", frames);
             OPERATIONS.forEach((name, markers) -> {
-                for (String marker : markers.split("\\|")) {
-                    if (stack.contains(marker)) {
-                        operations.merge(name, count, Long::sum);
-                        return;
-                    }
-                }
+                if (markers.stream().anyMatch(stack::contains)) operations.merge(name, count, Long::sum);
             });
         }
     }

@@ -162,16 +162,16 @@ if [[ ${BENCH_ASPROF:-0} == 1 ]]; then
 fi
 
 # Kafka requests each service's clients made so far: fetches its consumers sent, produce requests its producers
-# sent (the Kafka clients' own counters in /q/metrics); one line per service: name fetches produces
+# sent (the Kafka clients' own counters in /q/metrics); one line per service that answers: name fetches produces
+# (one that does not answer has no line, so the report leaves it out rather than count from nothing)
 kafka_requests() {
-  local svc port
-  for svc in ingest-service:${INGEST_PORT:-8081} rules-service:${RULES_PORT:-8082} compliance-service:${COMPLIANCE_PORT:-8083} \
-    dispatch-service:${DISPATCH_PORT:-8084} analytics-service:${ANALYTICS_PORT:-8085}; do
-    port=${svc##*:}
-    curl -fsS "http://127.0.0.1:$port/q/metrics" 2>/dev/null | awk -v name="${svc%%:*}" '
+  local svc metrics
+  for svc in $("$SCRIPT_DIR/run.sh" ports | grep -- '-service:'); do
+    metrics=$(curl -fsS "http://127.0.0.1:${svc##*:}/q/metrics" 2>/dev/null) || continue
+    awk -v name="${svc%%:*}" '
       /^kafka_consumer_fetch_manager_fetch_total\{/ {f += $NF}
       /^kafka_producer_request_total\{/ {p += $NF}
-      END {printf "%s %d %d\n", name, f, p}'
+      END {printf "%s %d %d\n", name, f, p}' <<<"$metrics"
   done
 }
 kafka_requests >"$OUT/kafka-requests-before.txt"
@@ -286,12 +286,12 @@ tck=$(getconf CLK_TCK)
       }
     }' "$OUT/processes.csv" | sort
   echo
-  echo "#### Kafka requests per message sent (the services' Kafka clients, over the run; a restarted service counts from 0)"
+  echo "#### Kafka requests per message sent (the services' Kafka clients, over the run; a service restarted meanwhile is left out)"
   echo
   echo "| service | fetches | produce requests |"
   echo "|---|---:|---:|"
   awk -v msgs="$(jq .messagesFired <<<"$status")" 'NR == FNR {f[$1] = $2; p[$1] = $3; next}
-    msgs > 0 && ($1 in f) && $2 >= f[$1] {printf "| %s | %.2f | %.2f |\n", $1, ($2 - f[$1]) / msgs, ($3 - p[$1]) / msgs}' \
+    msgs > 0 && ($1 in f) && $2 >= f[$1] && $3 >= p[$1] {printf "| %s | %.2f | %.2f |\n", $1, ($2 - f[$1]) / msgs, ($3 - p[$1]) / msgs}' \
     "$OUT/kafka-requests-before.txt" "$OUT/kafka-requests-after.txt"
   if [[ -f $OUT/faults.csv ]]; then
     echo

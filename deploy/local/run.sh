@@ -8,6 +8,7 @@
 #        deploy/local/run.sh down         stop the services started by `up --detach`
 #        deploy/local/run.sh status       one line per service
 #        deploy/local/run.sh start <svc>  start one service that is down (after a crash or a kill -9)
+#        deploy/local/run.sh ports        one line per service: <module>:<port> (for other scripts)
 #
 # The local broker also holds what the test suites wrote: on its very first start the platform's consumer
 # groups begin at the end of each topic (KAFKA_AUTO_OFFSET_RESET=latest) instead of answering test
@@ -215,5 +216,6 @@ case ${1:-up} in
   down) stop_services ;;
   status) cmd_status ;;
   start) cmd_start_one "${2:-}" ;;
-  *) die "usage: deploy/local/run.sh [up [--detach] | down | status | start <service>]" ;;
+  ports) printf '%s\n' "${SERVICES[@]}" ;;
+  *) die "usage: deploy/local/run.sh [up [--detach] | down | status | start <service> | ports]" ;;
 esac
