@@ -56,4 +56,25 @@ class InFlightLimitTest {
         assertEquals(requests, finished.get());
         assertEquals(true, worst.get() <= 8, "worst " + worst.get());
     }
+
+    @Test
+    void requestsThatEndAsSoonAsTheyStartDoNotNestOnTheStack() {
+        InFlightLimit limit = new InFlightLimit(1);
+        int requests = 50_000;
+        AtomicInteger deepest = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        // held while the queue fills, then every request ends inside its own start
+        limit.submit(() -> {});
+        for (int i = 0; i < requests; i++) {
+            limit.submit(() -> {
+                deepest.accumulateAndGet(Thread.currentThread().getStackTrace().length, Math::max);
+                finished.incrementAndGet();
+                limit.done();
+            });
+        }
+        limit.done();
+        assertEquals(requests, finished.get());
+        assertEquals(0, limit.waiting());
+        assertEquals(true, deepest.get() < 100, "stack depth " + deepest.get());
+    }
 }
