@@ -33,6 +33,8 @@ public final class Aggregates {
             "scenario_transition",
             List.of("account_open_id", "hour_start", "from_scenario", "to_scenario"),
             List.of("count"));
+    private final UpsertBatch degraded = new UpsertBatch(
+            "degraded_count", List.of("account_open_id", "hour_start", "tier", "reason"), List.of("count"));
 
     /** The original per-account outcome summary: the outcome's count, and a sent reply's response time. */
     public Aggregates outcome(CountableEvent event) {
@@ -77,6 +79,12 @@ public final class Aggregates {
         return this;
     }
 
+    /** A reply planned with a cheaper engine than the account's own under load; tier "" when none answered. */
+    public Aggregates degraded(String account, long hourStart, String tier, String reason) {
+        degraded.add(List.of(account, hourStart, tier, reason), 1);
+        return this;
+    }
+
     /** Adds everything {@code other} adds: a batch's events merged into one set of upserts. */
     public Aggregates addAll(Aggregates other) {
         List<UpsertBatch> mine = all();
@@ -99,6 +107,7 @@ public final class Aggregates {
                 ruleKeywords,
                 responseTotals,
                 responseValues,
-                transitions);
+                transitions,
+                degraded);
     }
 }

@@ -71,13 +71,24 @@ public class EventRecordings {
         });
     }
 
-    /** Matched (with the rule keywords that triggered it) and the scenario path; a no-match adds nothing. */
+    /**
+     * Matched (with the rule keywords that triggered it) and the scenario path; a candidate planned with a
+     * cheaper engine under load is also counted as degraded, matched or not. A plain no-match adds nothing.
+     */
     public Optional<Recording> candidate(ReplyCandidate candidate) {
         InboundEvent inbound = require(candidate.inbound(), "candidate without its inbound event");
         String account = account(inbound.accountOpenId());
         String key = key(Topics.REPLY_CANDIDATES, candidate.candidateId());
-        if (!candidate.matched()) return Optional.empty();
         Aggregates out = new Aggregates();
+        boolean degraded = candidate.degraded() != null && !candidate.degraded().isBlank();
+        if (degraded) {
+            String tier = candidate.tier() == null ? "" : candidate.tier().name();
+            // a reason is a short tag (semantic-backlog); a longer one is cut to the column rather than fail the poll
+            String reason =
+                    candidate.degraded().length() > 64 ? candidate.degraded().substring(0, 64) : candidate.degraded();
+            out.degraded(account, TimeBuckets.hourOf(inbound.receivedAt()), tier, reason);
+        }
+        if (!candidate.matched()) return degraded ? Optional.of(Recording.of(key, out)) : Optional.empty();
         Dimensions dims = Dimensions.of(candidate.scenario(), candidate.ruleId(), candidate.variant());
         out.funnel(account, TimeBuckets.hourOf(inbound.receivedAt()), dims, FunnelStep.MATCHED.name());
         LocalDate day = TimeBuckets.dayOf(inbound.receivedAt());

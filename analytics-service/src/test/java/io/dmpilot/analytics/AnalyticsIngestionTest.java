@@ -10,6 +10,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.dmpilot.contracts.InboundEvent;
+import io.dmpilot.contracts.Scenario;
+import io.dmpilot.contracts.Tier;
 import io.dmpilot.contracts.Topics;
 import io.dmpilot.testing.TestServices;
 import io.dmpilot.testing.TopicProbe;
@@ -160,6 +163,71 @@ class AnalyticsIngestionTest {
     }
 
     @Test
+    void degradedRepliesAreCountedOnceByReasonAndTheTierThatAnswered() {
+        String account = "acct-" + UUID.randomUUID();
+        long t = AnalyticsScenario.HOUR.toEpochMilli();
+        EventScript script = new EventScript(account);
+        script.degradedCandidate(script.message("d1-" + account, "这款适合敏感肌吗", t), Tier.ADVANCED, "semantic-backlog");
+        script.degradedCandidate(
+                script.message("d2-" + account, "能便宜点吗", t + 1_000), Tier.ADVANCED, "semantic-backlog");
+        script.degradedCandidate(script.message("d3-" + account, "什么时候发货", t + 2_000), Tier.BASIC, "semantic-timeout");
+        script.degradedCandidate(script.message("d4-" + account, "嗯嗯", t + 3_000), null, "semantic-timeout");
+        InboundEvent normal = script.message("d5-" + account, "多少钱", t + 4_000);
+        script.candidate(normal, Tier.CUSTOM, Scenario.PRODUCT_INQUIRY, "r1", "", List.of());
+        // last, under the same key: once it is counted, every record before it and its redelivery has been
+        script.degradedCandidate(script.message("d6-" + account, "在吗", t + 5_000), Tier.BASIC, "sentinel");
+        script.sendTwice();
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .untilAsserted(
+                        () -> degraded(account).body("reasons.find { it.reason == 'sentinel' }.count", equalTo(1)));
+        degraded(account)
+                .body("total", equalTo(5))
+                .body(
+                        "reasons.reason",
+                        equalTo(List.of("semantic-backlog", "semantic-timeout", "semantic-timeout", "sentinel")))
+                .body("reasons.tier", equalTo(List.of("ADVANCED", "", "BASIC", "BASIC")))
+                .body("reasons.count", equalTo(List.of(2, 1, 1, 1)));
+        // the degraded but matched replies are still matched replies in the funnel; the unmatched one is not
+        asSuperadmin()
+                .get(
+                        "/analytics/accounts/{id}/funnel?from={f}&to={t}",
+                        account,
+                        AnalyticsScenario.FROM,
+                        AnalyticsScenario.TO)
+                .then()
+                .statusCode(200)
+                .body("steps.find { it.step == 'MATCHED' }.count", equalTo(5));
+        asSuperadmin()
+                .accept("text/csv")
+                .get(
+                        "/analytics/accounts/{id}/degraded?from={f}&to={t}",
+                        account,
+                        AnalyticsScenario.FROM,
+                        AnalyticsScenario.TO)
+                .then()
+                .statusCode(200)
+                .body(startsWith("reason,tier,count\nsemantic-backlog,ADVANCED,2\n"));
+        asSuperadmin()
+                .get("/analytics/accounts/{id}/degraded?from=yesterday", account)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    private ValidatableResponse degraded(String account) {
+        return asSuperadmin()
+                .get(
+                        "/analytics/accounts/{id}/degraded?from={f}&to={t}",
+                        account,
+                        AnalyticsScenario.FROM,
+                        AnalyticsScenario.TO)
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void abResultsCompareEachVariantWithTheBaseline() {
         asSuperadmin()
                 .get(
@@ -224,6 +292,7 @@ class AnalyticsIngestionTest {
                 .body(containsString("/analytics/accounts/{accountOpenId}/response-times"))
                 .body(containsString("/analytics/accounts/{accountOpenId}/paths"))
                 .body(containsString("/analytics/accounts/{accountOpenId}/ab"))
+                .body(containsString("/analytics/accounts/{accountOpenId}/degraded"))
                 .body(containsString("text/csv"));
     }
 

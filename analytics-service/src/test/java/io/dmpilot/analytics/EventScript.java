@@ -79,6 +79,30 @@ final class EventScript {
         return candidate;
     }
 
+    /** Planned under load with a cheaper engine than the account's own ({@code tier} null: nothing matched). */
+    void degradedCandidate(InboundEvent inbound, Tier tier, String reason) {
+        add(
+                Topics.REPLY_CANDIDATES,
+                new ReplyCandidate(
+                        "cand:" + inbound.eventId(),
+                        inbound,
+                        "agency",
+                        tier,
+                        tier == null ? null : "r-fallback",
+                        tier == null ? null : Scenario.FALLBACK,
+                        null,
+                        tier == null ? null : "回复",
+                        List.of(),
+                        tier == null ? 0.0 : 1.0,
+                        0,
+                        inbound.receivedAt() + 5,
+                        inbound.receivedAt() + 90_000,
+                        tier == null ? "no rule matched" : null,
+                        null,
+                        null,
+                        reason));
+    }
+
     void noMatch(InboundEvent inbound) {
         add(
                 Topics.REPLY_CANDIDATES,

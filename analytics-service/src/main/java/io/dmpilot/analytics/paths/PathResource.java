@@ -2,9 +2,9 @@ package io.dmpilot.analytics.paths;
 
 import io.dmpilot.analytics.Csv;
 import io.dmpilot.analytics.Window;
+import io.dmpilot.analytics.WindowQuery;
 import io.dmpilot.kit.accounts.AccountAccess;
 import io.dmpilot.kit.auth.Roles;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -40,14 +40,9 @@ public class PathResource {
         Window.checkAccount(account);
         Window window = Window.parse(from, to, System.currentTimeMillis());
         return access.requireVisible(account)
-                .chain(() -> Panache.withSession(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(SUMS, Object[].class)
-                                .setParameter("account", account)
-                                .setParameter("from", window.fromMillis())
-                                .setParameter("to", window.toMillis())
-                                .getResultList())
-                        .map(rows -> PathMatrix.of(
-                                account, window.from().toString(), window.to().toString(), transitions(rows)))));
+                .chain(() -> WindowQuery.rows(SUMS, account, window))
+                .map(rows -> PathMatrix.of(
+                        account, window.from().toString(), window.to().toString(), transitions(rows)));
     }
 
     @GET
