@@ -54,7 +54,11 @@ run=$(load "$ACCOUNTS" "$RATE" $((N / RATE)))
 until [[ $(status "$run" | jq -r .phase) =~ ^(RUNNING|DRAINING|DONE|FAILED)$ ]]; do sleep 0.5; done
 kill -STOP "$(pid_of rules-service)"
 say "load run $run: $N messages into ingest at $RATE msg/s, the consumers frozen"
-until (($(status "$run" | jq -r .webhooksAnswered) >= N)); do sleep 1; done
+# a run that fails (an account rules-service would not create, say) never answers them all: stop, do not hang
+until (($(status "$run" | jq -r .webhooksAnswered) >= N)); do
+  [[ $(status "$run" | jq -r .phase) != FAILED ]] || die "load run $run failed: $(status "$run" | jq -r .error)"
+  sleep 1
+done
 
 declare -A procs=([kafka]=$(pgrep -f kafka.Kafka | head -1) [redis]=$(pgrep -x redis-server | head -1))
 for s in "${CONSUMERS[@]}" ingest-service douyin-sim; do procs[$s]=$(pid_of "$s"); done

@@ -15,5 +15,16 @@ public final class Csv {
         return Response.ok(body).type("text/csv;charset=UTF-8").build();
     }
 
+    /** RFC 4180, always quoted: for values from user text (words, keywords). */
+    public static String quoted(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    /** RFC 4180, quoted only where the value needs it: a short tag stays as it is, a comma or quote is escaped. */
+    public static String field(String value) {
+        boolean plain = value.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+        return plain ? value : quoted(value);
+    }
+
     private Csv() {}
 }

@@ -80,13 +80,13 @@ public class EventRecordings {
         String account = account(inbound.accountOpenId());
         String key = key(Topics.REPLY_CANDIDATES, candidate.candidateId());
         Aggregates out = new Aggregates();
-        boolean degraded = candidate.degraded() != null && !candidate.degraded().isBlank();
+        String reason = candidate.degraded();
+        boolean degraded = reason != null && !reason.isBlank();
         if (degraded) {
             String tier = candidate.tier() == null ? "" : candidate.tier().name();
             // a reason is a short tag (semantic-backlog); a longer one is cut to the column rather than fail the poll
-            String reason =
-                    candidate.degraded().length() > 64 ? candidate.degraded().substring(0, 64) : candidate.degraded();
-            out.degraded(account, TimeBuckets.hourOf(inbound.receivedAt()), tier, reason);
+            String stored = reason.length() > 64 ? reason.substring(0, 64) : reason;
+            out.degraded(account, TimeBuckets.hourOf(inbound.receivedAt()), tier, stored);
         }
         if (!candidate.matched()) return degraded ? Optional.of(Recording.of(key, out)) : Optional.empty();
         Dimensions dims = Dimensions.of(candidate.scenario(), candidate.ruleId(), candidate.variant());

@@ -199,16 +199,7 @@ class AnalyticsIngestionTest {
                 .then()
                 .statusCode(200)
                 .body("steps.find { it.step == 'MATCHED' }.count", equalTo(5));
-        asSuperadmin()
-                .accept("text/csv")
-                .get(
-                        "/analytics/accounts/{id}/degraded?from={f}&to={t}",
-                        account,
-                        AnalyticsScenario.FROM,
-                        AnalyticsScenario.TO)
-                .then()
-                .statusCode(200)
-                .body(startsWith("reason,tier,count\nsemantic-backlog,ADVANCED,2\n"));
+        degraded(account, "text/csv").body(startsWith("reason,tier,count\nsemantic-backlog,ADVANCED,2\n"));
         asSuperadmin()
                 .get("/analytics/accounts/{id}/degraded?from=yesterday", account)
                 .then()
@@ -217,7 +208,12 @@ class AnalyticsIngestionTest {
     }
 
     private ValidatableResponse degraded(String account) {
+        return degraded(account, "application/json");
+    }
+
+    private ValidatableResponse degraded(String account, String accept) {
         return asSuperadmin()
+                .accept(accept)
                 .get(
                         "/analytics/accounts/{id}/degraded?from={f}&to={t}",
                         account,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dmpilot.contracts.douyin.DouyinSignature;
 import io.dmpilot.contracts.douyin.DouyinWebhook;
+import io.smallrye.mutiny.Multi;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -147,7 +148,7 @@ class WebhookDeliveryTest {
     void manyConcurrentDeliveriesAreAllAnswered() {
         WebhookDelivery delivery = delivery();
         int deliveries = 2_000;
-        List<Integer> statuses = io.smallrye.mutiny.Multi.createFrom()
+        List<Integer> statuses = Multi.createFrom()
                 .range(0, deliveries)
                 .onItem()
                 .transformToUniAndMerge(i -> delivery.deliver(

@@ -1,5 +1,6 @@
 package io.dmpilot.analytics.degraded;
 
+import io.dmpilot.analytics.Csv;
 import java.util.Comparator;
 import java.util.List;
 
@@ -27,7 +28,8 @@ public record DegradedReport(String accountOpenId, String from, String to, long 
     public String csv() {
         StringBuilder csv = new StringBuilder("reason,tier,count\n");
         for (Reason r : reasons) {
-            csv.append(r.reason())
+            // the reason comes from the record as produced: a comma or quote in it must not shift the columns
+            csv.append(Csv.field(r.reason()))
                     .append(',')
                     .append(r.tier())
                     .append(',')

@@ -140,9 +140,9 @@ public class KeywordResource {
         appendWords(csv, "falling", report.falling());
         for (KeywordReport.RuleKeyword k : report.ruleKeywords()) {
             csv.append("rule_keyword,")
-                    .append(quoted(k.keyword()))
+                    .append(Csv.quoted(k.keyword()))
                     .append(',')
-                    .append(quoted(k.ruleId()))
+                    .append(Csv.quoted(k.ruleId()))
                     .append(',')
                     .append(k.count())
                     .append(",,\n");
@@ -154,7 +154,7 @@ public class KeywordResource {
         for (KeywordReport.WordTrend w : words) {
             csv.append(list)
                     .append(',')
-                    .append(quoted(w.word()))
+                    .append(Csv.quoted(w.word()))
                     .append(",,")
                     .append(w.count())
                     .append(',')
@@ -163,11 +163,6 @@ public class KeywordResource {
                     .append(w.change())
                     .append('\n');
         }
-    }
-
-    /** RFC 4180: words come from user text and may hold commas or quotes. */
-    static String quoted(String value) {
-        return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
     private static long number(Object value) {

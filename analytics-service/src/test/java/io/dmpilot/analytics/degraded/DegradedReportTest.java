@@ -35,4 +35,11 @@ class DegradedReportTest {
         assertEquals(0, report.total());
         assertEquals("reason,tier,count\n", report.csv());
     }
+
+    @Test
+    void aReasonWithACommaOrQuoteStaysInItsColumn() {
+        DegradedReport report =
+                DegradedReport.of("acct-1", "a", "b", List.of(new DegradedReport.Reason("late, \"very\"", "BASIC", 2)));
+        assertEquals("reason,tier,count\n\"late, \"\"very\"\"\",BASIC,2\n", report.csv());
+    }
 }
